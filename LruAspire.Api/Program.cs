@@ -1,0 +1,27 @@
+using System.Text.Json;
+using LruAspire.Api.Apis;
+using LruAspire.Api.Infrastructure;
+using LruAspire.Api.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddItemStore("lrudb");
+builder.AddCacheService();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapDataApi();
+app.MapMetricsApi();
+app.MapDefaultEndpoints();
+
+app.Run();

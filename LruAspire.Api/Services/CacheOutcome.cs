@@ -1,0 +1,14 @@
+namespace LruAspire.Api.Services;
+
+/// <summary>Where an item came from; sent to clients as the <c>X-Cache</c> header.</summary>
+public enum CacheOutcome
+{
+    /// <summary>Served from the LRU without touching the database.</summary>
+    Hit,
+
+    /// <summary>Not cached: read from the item store, then cached.</summary>
+    Miss,
+
+    /// <summary>The client asked to skip the cache (<c>Cache-Control: no-cache</c>): read from the store.</summary>
+    Bypass,
+}

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using LruAspire.Api.Infrastructure;
+
+namespace LruAspire.Api.Tests;
+
+/// <summary>A real, dictionary-backed item store that counts its reads, for exercising the cache service.</summary>
+internal sealed class InMemoryItemStore : IItemStore
+{
+    private readonly ConcurrentDictionary<long, string> _rows = new();
+    private int _reads;
+
+    public int Reads => _reads;
+
+    public InMemoryItemStore With(long key, string value)
+    {
+        _rows[key] = value;
+        return this;
+    }
+
+    public Task<Item?> GetAsync(long key, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return Task.FromResult(_rows.TryGetValue(key, out var value) ? new Item(key, value) : null);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Buffers;
+using LruAspire.Caching.Distributed;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LruAspire.Caching.Tests;
+
+public class LruDistributedCacheTests
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+
+    private LruDistributedCache Create(int capacity = 10) =>
+        new(Options.Create(new LruCacheOptions { Capacity = capacity }), _time);
+
+    [Fact]
+    public async Task Set_then_get_round_trips_bytes_sync_and_async()
+    {
+        IDistributedCache cache = Create();
+        cache.Set("a", [1, 2, 3], new DistributedCacheEntryOptions());
+        await cache.SetAsync("b", [4], new DistributedCacheEntryOptions());
+
+        Assert.Equal([1, 2, 3], await cache.GetAsync("a"));
+        Assert.Equal([4], cache.Get("b"));
+        Assert.Null(cache.Get("missing"));
+    }
+
+    [Fact]
+    public async Task Remove_makes_the_key_a_miss()
+    {
+        IDistributedCache cache = Create();
+        cache.Set("a", [1], new DistributedCacheEntryOptions());
+
+        await cache.RemoveAsync("a");
+
+        Assert.Null(cache.Get("a"));
+    }
+
+    [Fact]
+    public void Absolute_expiration_hides_the_entry_once_reached()
+    {
+        IDistributedCache cache = Create();
+        cache.Set("a", [1], new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) });
+
+        _time.Advance(TimeSpan.FromSeconds(59));
+        Assert.NotNull(cache.Get("a"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(cache.Get("a"));
+    }
+
+    [Fact]
+    public void Sliding_expiration_is_extended_by_reads_and_refresh()
+    {
+        IDistributedCache cache = Create();
+        cache.Set("a", [1], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromSeconds(10) });
+
+        _time.Advance(TimeSpan.FromSeconds(9));
+        Assert.NotNull(cache.Get("a"));
+        _time.Advance(TimeSpan.FromSeconds(9));
+        cache.Refresh("a");
+        _time.Advance(TimeSpan.FromSeconds(9));
+        Assert.NotNull(cache.Get("a"));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Null(cache.Get("a"));
+    }
+
+    [Fact]
+    public void An_already_expired_set_does_not_store_and_drops_the_old_value()
+    {
+        IDistributedCache cache = Create();
+        cache.Set("a", [1], new DistributedCacheEntryOptions());
+
+        cache.Set("a", [2], new DistributedCacheEntryOptions { AbsoluteExpiration = _time.GetUtcNow() });
+
+        Assert.Null(cache.Get("a"));
+    }
+
+    [Fact]
+    public async Task Buffer_interface_writes_into_the_destination()
+    {
+        IBufferDistributedCache cache = Create();
+        await cache.SetAsync("a", new ReadOnlySequence<byte>([7, 8]), new DistributedCacheEntryOptions());
+        var writer = new ArrayBufferWriter<byte>();
+
+        Assert.True(await cache.TryGetAsync("a", writer));
+        Assert.Equal([7, 8], writer.WrittenSpan.ToArray());
+        Assert.False(cache.TryGet("missing", writer));
+    }
+
+    [Fact]
+    public void Capacity_bounds_the_distributed_view_too()
+    {
+        var cache = Create(capacity: 2);
+        cache.Set("a", [1], new DistributedCacheEntryOptions());
+        cache.Set("b", [2], new DistributedCacheEntryOptions());
+        cache.Set("c", [3], new DistributedCacheEntryOptions());
+
+        Assert.Null(cache.Get("a"));
+        Assert.Equal(2, cache.Statistics.Count);
+        Assert.Equal(1, cache.Statistics.Evictions);
+    }
+
+    [Fact]
+    public void AddLruCache_registers_one_instance_for_every_interface()
+    {
+        using var provider = new ServiceCollection().AddLruCache(o => o.Capacity = 5).BuildServiceProvider();
+
+        var lru = provider.GetRequiredService<ILruDistributedCache>();
+        Assert.Same(lru, provider.GetRequiredService<IDistributedCache>());
+        Assert.Same(lru, provider.GetRequiredService<IBufferDistributedCache>());
+        Assert.Equal(5, lru.Statistics.Capacity);
+    }
+
+    [Fact]
+    public void AddLruCache_rejects_a_bad_capacity_with_a_clear_message()
+    {
+        using var provider = new ServiceCollection().AddLruCache(o => o.Capacity = 0).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILruDistributedCache>());
+        Assert.Contains("Cache:Capacity", error.Message);
+    }
+}
