@@ -25,9 +25,10 @@ public sealed class LruAppFixture : IAsyncLifetime
             $"Postgres:DataDirectory={_dataDirectory}",
         ]);
 
-        // A short load run that is over before the tests assert on counters, so they see only their own traffic.
+        // A short load run over keys 1..100; tests use other keys, so the traffic they assert on is their own.
         builder.CreateResourceBuilder<ProjectResource>("loadgen")
-            .WithEnvironment("Load__Duration", "00:00:02")
+            .WithEnvironment("Load__Duration", "00:00:05")
+            .WithEnvironment("Load__RequestsPerSecond", "10")
             .WithEnvironment("Load__KeySpace", "100");
 
         App = await builder.BuildAsync();
