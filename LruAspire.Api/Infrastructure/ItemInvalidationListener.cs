@@ -49,7 +49,6 @@ public sealed partial class ItemInvalidationListener(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                _connected = false;
                 LogDisconnected(ex);
             }
             finally
