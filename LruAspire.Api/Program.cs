@@ -7,7 +7,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddItemStore("lrudb");
+builder.AddItemInvalidation("lrudb");
 builder.AddCacheService();
+builder.AddDataApi();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {

@@ -1,12 +1,23 @@
 using LruAspire.AppHost.Postgres;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 var lrudb = builder.AddPostgresDatabase(serverName: "postgres", databaseName: "lrudb");
 
+// Generated once per machine for local runs (kept in user secrets); supplied as a secret at deploy time.
+var writeKey = builder.AddResource(ParameterResourceBuilderExtensions.CreateGeneratedParameter(
+    builder, "api-write-key", secret: true, new GenerateParameterDefault { MinLength = 32, Special = false }));
+
+// Several replicas by default when running locally, so cross-replica invalidation is always exercised and the
+// dashboard shows each replica's cache metrics. Aspire's proxy pins each connection to one replica.
+var apiReplicas = builder.Configuration.GetValue("Api:Replicas", builder.ExecutionContext.IsRunMode ? 2 : 1);
+
 var api = builder.AddProject<Projects.LruAspire_Api>("api")
     .WithReference(lrudb)
     .WaitFor(lrudb)
+    .WithEnvironment("Api__WriteKey", writeKey)
+    .WithReplicas(apiReplicas)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.LruAspire_LoadGen>("loadgen")

@@ -9,7 +9,13 @@ namespace LruAspire.Api.Services;
 /// hit return it; on a miss read the store, cache the result, return it. Depends on the cache only through its
 /// <see cref="IDistributedCache"/>-style interface.
 /// </summary>
-public sealed partial class CacheService(ILruDistributedCache cache, IItemStore store, ILogger<CacheService> logger)
+/// <remarks>
+/// Writes go to the store first and only then drop the local entry; the cache is never given a written value,
+/// because the write might not have committed. Other instances drop theirs when the store's change
+/// notification reaches them (<see cref="Invalidate"/>, <see cref="InvalidateAll"/>).
+/// </remarks>
+public sealed partial class CacheService(
+    ILruDistributedCache cache, IItemStore store, InvalidationGenerations generations, ILogger<CacheService> logger)
 {
     private static readonly DistributedCacheEntryOptions NoExpiration = new();
 
@@ -32,6 +38,7 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
         }
 
         LogDbFetch(key);
+        var loadStarted = generations.Capture(key);
         var item = await store.GetAsync(key, cancellationToken);
         if (item is null)
         {
@@ -39,8 +46,55 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
         }
 
         var json = ItemJson.Serialize(item);
-        cache.Set(cacheKey, json, NoExpiration);
+        Fill(key, cacheKey, json, loadStarted);
         return new ItemLookup(json, bypassCache ? CacheOutcome.Bypass : CacheOutcome.Miss);
+    }
+
+    /// <summary>Writes the item to the store, then drops the local cache entry. True when it was created.</summary>
+    public async Task<bool> PutAsync(Item item, CancellationToken cancellationToken)
+    {
+        var created = await store.UpsertAsync(item, cancellationToken);
+        Invalidate(item.Key);
+        return created;
+    }
+
+    /// <summary>Deletes the item from the store, then drops the local cache entry. False when it did not exist.</summary>
+    public async Task<bool> DeleteAsync(long key, CancellationToken cancellationToken)
+    {
+        var deleted = await store.DeleteAsync(key, cancellationToken);
+        Invalidate(key);
+        return deleted;
+    }
+
+    /// <summary>Drops <paramref name="key"/> and stops loads already in flight from caching what they read.</summary>
+    public void Invalidate(long key)
+    {
+        generations.Invalidate(key);
+        cache.Remove(CacheKey(key));
+    }
+
+    /// <summary>Drops every entry and stops loads already in flight from caching what they read.</summary>
+    public void InvalidateAll()
+    {
+        generations.InvalidateAll();
+        cache.Clear();
+    }
+
+    /// <summary>Caches a loaded value unless the key was invalidated since the load began (see <see cref="InvalidationGenerations"/>).</summary>
+    private void Fill(long key, string cacheKey, byte[] json, InvalidationGenerations.Token loadStarted)
+    {
+        if (!generations.IsCurrent(key, loadStarted))
+        {
+            LogStaleLoadDiscarded(key);
+            return;
+        }
+        cache.Set(cacheKey, json, NoExpiration);
+        if (!generations.IsCurrent(key, loadStarted))
+        {
+            // An invalidation slipped in between the check and the set; its remove may have run first.
+            cache.Remove(cacheKey);
+            LogStaleLoadDiscarded(key);
+        }
     }
 
     private static string CacheKey(long key) => key.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -53,4 +107,7 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "DB FETCH {Key}")]
     private partial void LogDbFetch(long key);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "STALE LOAD DISCARDED {Key}: invalidated while loading")]
+    private partial void LogStaleLoadDiscarded(long key);
 }

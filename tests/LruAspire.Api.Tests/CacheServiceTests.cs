@@ -12,7 +12,7 @@ public class CacheServiceTests
     private readonly InMemoryItemStore _store = new InMemoryItemStore().With(1, "Deo").With(2, "two");
     private readonly LruDistributedCache _cache = new(Options.Create(new LruCacheOptions { Capacity = 10 }), TimeProvider.System);
 
-    private CacheService CreateService() => new(_cache, _store, NullLogger<CacheService>.Instance);
+    private CacheService CreateService() => new(_cache, _store, new InvalidationGenerations(), NullLogger<CacheService>.Instance);
 
     [Fact]
     public async Task First_read_is_a_miss_from_the_store_and_the_second_a_hit_from_the_cache()

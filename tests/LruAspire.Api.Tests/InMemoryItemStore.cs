@@ -11,6 +11,8 @@ internal sealed class InMemoryItemStore : IItemStore
 
     public int Reads => _reads;
 
+    public string? this[long key] => _rows.TryGetValue(key, out var value) ? value : null;
+
     public InMemoryItemStore With(long key, string value)
     {
         _rows[key] = value;
@@ -22,4 +24,18 @@ internal sealed class InMemoryItemStore : IItemStore
         Interlocked.Increment(ref _reads);
         return Task.FromResult(_rows.TryGetValue(key, out var value) ? new Item(key, value) : null);
     }
+
+    public Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken)
+    {
+        var created = true;
+        _rows.AddOrUpdate(item.Key, item.Value, (_, _) =>
+        {
+            created = false;
+            return item.Value;
+        });
+        return Task.FromResult(created);
+    }
+
+    public Task<bool> DeleteAsync(long key, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.TryRemove(key, out _));
 }

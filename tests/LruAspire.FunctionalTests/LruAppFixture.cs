@@ -1,12 +1,14 @@
+using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LruAspire.FunctionalTests;
 
 /// <summary>
 /// Starts the real AppHost once for a test collection: local PostgreSQL from the machine's binaries (in a
-/// fresh data directory), the API and the load generator. Starting takes seconds and stopping ~13 s, so tests
-/// share one app instead of paying that per test.
+/// fresh data directory), the API (two replicas, the run-mode default) and the load generator. Starting takes
+/// seconds and stopping ~13 s, so tests share one app instead of paying that per test.
 /// </summary>
 public sealed class LruAppFixture : IAsyncLifetime
 {
@@ -15,7 +17,17 @@ public sealed class LruAppFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The API through Aspire's proxy, which pins each connection to one replica.</summary>
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>One client per API replica, each on that replica's own address (not the proxy).</summary>
+    public IReadOnlyList<HttpClient> Replicas { get; private set; } = [];
+
+    /// <summary>The value of the <c>api-write-key</c> secret parameter the API was started with.</summary>
+    public string WriteKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>The <c>lrudb</c> connection string, for tests that look at or act on PostgreSQL directly.</summary>
+    public string DatabaseConnectionString { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -23,6 +35,8 @@ public sealed class LruAppFixture : IAsyncLifetime
         [
             "Postgres:Mode=local",
             $"Postgres:DataDirectory={_dataDirectory}",
+            // Supplying the secret parameter keeps the test run from generating one into user secrets.
+            $"Parameters:api-write-key={WriteKey}",
         ]);
 
         // A short load run over keys 1..100; tests use other keys, so the traffic they assert on is their own.
@@ -36,11 +50,44 @@ public sealed class LruAppFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
         Api = App.CreateHttpClient("api");
+        Replicas = await ConnectToReplicasAsync(timeout.Token);
+        DatabaseConnectionString = await App.GetConnectionStringAsync("lrudb", timeout.Token)
+            ?? throw new InvalidOperationException("lrudb has no connection string.");
+    }
+
+    /// <summary>
+    /// Finds each replica's own address. Aspire publishes one snapshot per replica (its DCP name is the event's
+    /// ResourceId) whose effective environment holds the ASPNETCORE_URLS that replica listens on; the endpoint
+    /// URLs in the snapshot are the shared proxy's.
+    /// </summary>
+    private async Task<IReadOnlyList<HttpClient>> ConnectToReplicasAsync(CancellationToken cancellationToken)
+    {
+        const int expected = 2;
+        var addresses = new Dictionary<string, Uri>();
+        await foreach (var update in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (update.Resource.Name != "api"
+                || update.Snapshot.HealthStatus != HealthStatus.Healthy
+                || update.Snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value is not { Length: > 0 } urls)
+            {
+                continue;
+            }
+            addresses[update.ResourceId] = new Uri(urls.Split(';')[0]);
+            if (addresses.Count == expected)
+            {
+                break;
+            }
+        }
+        return [.. addresses.Values.Select(address => new HttpClient { BaseAddress = address })];
     }
 
     public async Task DisposeAsync()
     {
         Api?.Dispose();
+        foreach (var replica in Replicas)
+        {
+            replica.Dispose();
+        }
         if (App is not null)
         {
             await App.StopAsync();
