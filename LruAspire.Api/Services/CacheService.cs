@@ -1,53 +1,52 @@
 using LruAspire.Api.Infrastructure;
+using LruAspire.Caching;
 using LruAspire.Caching.Distributed;
+using LruAspire.Caching.Loading;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace LruAspire.Api.Services;
 
 /// <summary>
-/// Cache-aside between the API and the item store (the seed's <c>cache_service.py</c>): look in the cache; on a
-/// hit return it; on a miss read the store, cache the result, return it. Depends on the cache only through its
-/// <see cref="IDistributedCache"/>-style interface.
+/// Cache-aside between the API and the item store (the seed's <c>cache_service.py</c>), with the misses for one
+/// key coalesced into a single store query and absent keys remembered briefly (negative caching), so neither a
+/// stampede on a cold key nor a flood of requests for a missing key reaches PostgreSQL more than once.
 /// </summary>
 /// <remarks>
 /// Writes go to the store first and only then drop the local entry; the cache is never given a written value,
 /// because the write might not have committed. Other instances drop theirs when the store's change
-/// notification reaches them (<see cref="Invalidate"/>, <see cref="InvalidateAll"/>).
+/// notification reaches them (<see cref="Invalidate"/>, <see cref="InvalidateAll"/>). A load that was already
+/// reading the store when its key was invalidated is not stored: the engine's Remove and Clear cancel the
+/// registration of in-flight loads, so their (possibly stale) result is returned to their callers only.
 /// </remarks>
-public sealed partial class CacheService(
-    ILruDistributedCache cache, IItemStore store, InvalidationGenerations generations, ILogger<CacheService> logger)
+public sealed partial class CacheService(ILruDistributedCache cache, IItemStore store, ILogger<CacheService> logger)
 {
     private static readonly DistributedCacheEntryOptions NoExpiration = new();
 
-    public LruAspire.Caching.LruCacheStatistics Statistics => cache.Statistics;
+    public LruCacheStatistics Statistics => cache.Statistics;
 
     /// <param name="key">A validated, positive item key.</param>
-    /// <param name="bypassCache">Skip the cache read and go to the store (the result still refreshes the cache).</param>
-    public async Task<ItemLookup> GetAsync(long key, bool bypassCache, CancellationToken cancellationToken)
+    /// <param name="bypassCache">Read the store directly and leave the cache as it is (<c>Cache-Control: no-cache</c>).</param>
+    public async ValueTask<ItemLookup> GetAsync(long key, bool bypassCache, CancellationToken cancellationToken)
     {
-        var cacheKey = CacheKey(key);
-        if (!bypassCache)
+        if (bypassCache)
         {
-            var cached = cache.Get(cacheKey);
-            if (cached is not null)
-            {
-                LogCacheHit(key);
-                return new ItemLookup(cached, CacheOutcome.Hit);
-            }
-            LogCacheMiss(key);
+            LogDbFetch(key);
+            var item = await store.GetAsync(key, cancellationToken);
+            return new ItemLookup(item is null ? null : ItemJson.Serialize(item), CacheOutcome.Bypass);
         }
 
-        LogDbFetch(key);
-        var loadStarted = generations.Capture(key);
-        var item = await store.GetAsync(key, cancellationToken);
-        if (item is null)
-        {
-            return new ItemLookup(null, bypassCache ? CacheOutcome.Bypass : CacheOutcome.Miss);
-        }
+        // A static lambda with the service and key as state: no closure, so a hit allocates nothing here.
+        var lookup = await cache.GetOrCreateAsync(
+            CacheKey(key), (Service: this, Key: key), static (_, state, ct) => state.Service.LoadAsync(state.Key, ct),
+            NoExpiration, cancellationToken);
 
-        var json = ItemJson.Serialize(item);
-        Fill(key, cacheKey, json, loadStarted);
-        return new ItemLookup(json, bypassCache ? CacheOutcome.Bypass : CacheOutcome.Miss);
+        if (lookup.Source == CacheLookupSource.Cache)
+        {
+            LogCacheHit(key);
+            return new ItemLookup(lookup.Value, CacheOutcome.Hit);
+        }
+        LogCacheMiss(key, lookup.Source);
+        return new ItemLookup(lookup.Value, CacheOutcome.Miss);
     }
 
     /// <summary>Writes the item to the store, then drops the local cache entry. True when it was created.</summary>
@@ -66,35 +65,17 @@ public sealed partial class CacheService(
         return deleted;
     }
 
-    /// <summary>Drops <paramref name="key"/> and stops loads already in flight from caching what they read.</summary>
-    public void Invalidate(long key)
-    {
-        generations.Invalidate(key);
-        cache.Remove(CacheKey(key));
-    }
+    /// <summary>Drops <paramref name="key"/>, including a remembered absence, and any load of it in flight.</summary>
+    public void Invalidate(long key) => cache.Remove(CacheKey(key));
 
-    /// <summary>Drops every entry and stops loads already in flight from caching what they read.</summary>
-    public void InvalidateAll()
-    {
-        generations.InvalidateAll();
-        cache.Clear();
-    }
+    /// <summary>Drops every entry and every load in flight.</summary>
+    public void InvalidateAll() => cache.Clear();
 
-    /// <summary>Caches a loaded value unless the key was invalidated since the load began (see <see cref="InvalidationGenerations"/>).</summary>
-    private void Fill(long key, string cacheKey, byte[] json, InvalidationGenerations.Token loadStarted)
+    private async ValueTask<LoadResult<byte[]>> LoadAsync(long key, CancellationToken cancellationToken)
     {
-        if (!generations.IsCurrent(key, loadStarted))
-        {
-            LogStaleLoadDiscarded(key);
-            return;
-        }
-        cache.Set(cacheKey, json, NoExpiration);
-        if (!generations.IsCurrent(key, loadStarted))
-        {
-            // An invalidation slipped in between the check and the set; its remove may have run first.
-            cache.Remove(cacheKey);
-            LogStaleLoadDiscarded(key);
-        }
+        LogDbFetch(key);
+        var item = await store.GetAsync(key, cancellationToken);
+        return item is null ? LoadResult<byte[]>.Absent : LoadResult<byte[]>.Of(ItemJson.Serialize(item));
     }
 
     private static string CacheKey(long key) => key.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -102,12 +83,9 @@ public sealed partial class CacheService(
     [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE HIT {Key}")]
     private partial void LogCacheHit(long key);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE MISS {Key}")]
-    private partial void LogCacheMiss(long key);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE MISS {Key} ({Source})")]
+    private partial void LogCacheMiss(long key, CacheLookupSource source);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "DB FETCH {Key}")]
     private partial void LogDbFetch(long key);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "STALE LOAD DISCARDED {Key}: invalidated while loading")]
-    private partial void LogStaleLoadDiscarded(long key);
 }

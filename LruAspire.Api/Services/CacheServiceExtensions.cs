@@ -9,7 +9,6 @@ public static class CacheServiceExtensions
     {
         builder.Services.AddLruCache();
         builder.Services.AddOptions<LruCacheOptions>().BindConfiguration(LruCacheOptions.SectionName);
-        builder.Services.AddSingleton<InvalidationGenerations>();
         builder.Services.AddSingleton<CacheService>();
         return builder;
     }

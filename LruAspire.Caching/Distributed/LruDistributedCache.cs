@@ -1,4 +1,5 @@
 using System.Buffers;
+using LruAspire.Caching.Loading;
 using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
@@ -6,35 +7,39 @@ using Microsoft.Extensions.Options;
 namespace LruAspire.Caching.Distributed;
 
 /// <summary>
-/// Exposes an in-process <see cref="LruCache{TKey, TValue}"/> through <see cref="IDistributedCache"/> and
-/// <see cref="IBufferDistributedCache"/>, so code written against those interfaces (including HybridCache)
+/// Exposes an in-process <see cref="LruCache{TKey, TValue}"/> of byte arrays through <see cref="IDistributedCache"/>
+/// and <see cref="IBufferDistributedCache"/>, so code written against those interfaces (including HybridCache)
 /// can use it unchanged.
 /// </summary>
 /// <remarks>
 /// Values are stored by reference, not copied: a caller must not mutate an array after handing it to
-/// <c>Set</c> or after receiving it from <c>Get</c>. That is what keeps a hit free of allocations.
-/// Expired entries are dropped lazily, when a lookup finds them, and otherwise age out through LRU eviction;
-/// no timer or background thread is involved.
+/// <c>Set</c> or after receiving it from <c>Get</c>. That is what keeps a hit free of allocations. A value's
+/// size for <see cref="LruCacheOptions.MaxBytes"/> is its length. The asynchronous methods complete
+/// synchronously: nothing here waits on I/O. A remembered absence (negative caching) reads as a miss.
 /// </remarks>
-public sealed class LruDistributedCache : ILruDistributedCache
+public sealed class LruDistributedCache : ILruDistributedCache, IDisposable
 {
-    private readonly LruCache<string, CachedBytes> _cache;
-    private readonly TimeProvider _time;
+    private readonly LruCache<string, byte[]> _cache;
 
     public LruDistributedCache(IOptions<LruCacheOptions> options, TimeProvider time)
     {
-        _cache = new LruCache<string, CachedBytes>(options.Value.Capacity, StringComparer.Ordinal);
-        _time = time;
+        ArgumentNullException.ThrowIfNull(options);
+        _cache = new LruCache<string, byte[]>(options.Value, time, static value => value.Length, StringComparer.Ordinal);
     }
 
     public LruCacheStatistics Statistics => _cache.Statistics;
 
-    public byte[]? Get(string key) => GetLive(key)?.Value;
+    public byte[]? Get(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _cache.TryGet(key, out var value) ? value : null;
+    }
 
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
 
     public bool TryGet(string key, IBufferWriter<byte> destination)
     {
+        ArgumentNullException.ThrowIfNull(destination);
         var value = Get(key);
         if (value is null)
         {
@@ -47,21 +52,23 @@ public sealed class LruDistributedCache : ILruDistributedCache
     public ValueTask<bool> TryGetAsync(string key, IBufferWriter<byte> destination, CancellationToken token = default) =>
         ValueTask.FromResult(TryGet(key, destination));
 
+    public ValueTask<CacheLookup<byte[]>> GetOrCreateAsync<TState>(
+        string key,
+        TState state,
+        Func<string, TState, CancellationToken, ValueTask<LoadResult<byte[]>>> factory,
+        DistributedCacheEntryOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _cache.GetOrCreateAsync(key, state, factory, options, cancellationToken);
+    }
+
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(options);
-
-        var now = _time.GetUtcNow();
-        var absolute = options.AbsoluteExpirationRelativeToNow is { } relative ? now + relative : options.AbsoluteExpiration;
-        if (absolute <= now)
-        {
-            // Already expired: storing it would only displace a live entry.
-            _cache.Remove(key);
-            return;
-        }
-        _cache.Set(key, new CachedBytes(value, absolute, options.SlidingExpiration, now));
+        _cache.Set(key, value, options);
     }
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
@@ -70,6 +77,7 @@ public sealed class LruDistributedCache : ILruDistributedCache
         return Task.CompletedTask;
     }
 
+    // HybridCache hands over pooled buffers it reuses, so the bytes must be copied out.
     public void Set(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options) =>
         Set(key, value.ToArray(), options);
 
@@ -79,7 +87,7 @@ public sealed class LruDistributedCache : ILruDistributedCache
         return ValueTask.CompletedTask;
     }
 
-    public void Refresh(string key) => GetLive(key);
+    public void Refresh(string key) => Get(key);
 
     public Task RefreshAsync(string key, CancellationToken token = default)
     {
@@ -87,7 +95,11 @@ public sealed class LruDistributedCache : ILruDistributedCache
         return Task.CompletedTask;
     }
 
-    public void Remove(string key) => _cache.Remove(key);
+    public void Remove(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _cache.Remove(key);
+    }
 
     public Task RemoveAsync(string key, CancellationToken token = default)
     {
@@ -97,21 +109,5 @@ public sealed class LruDistributedCache : ILruDistributedCache
 
     public void Clear() => _cache.Clear();
 
-    private CachedBytes? GetLive(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (!_cache.TryGet(key, out var entry))
-        {
-            return null;
-        }
-
-        var now = _time.GetUtcNow();
-        if (entry.IsExpired(now))
-        {
-            _cache.Remove(key);
-            return null;
-        }
-        entry.Touch(now);
-        return entry;
-    }
+    public void Dispose() => _cache.Dispose();
 }

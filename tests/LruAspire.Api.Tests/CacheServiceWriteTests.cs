@@ -14,7 +14,7 @@ public class CacheServiceWriteTests
     private readonly LruDistributedCache _cache = new(Options.Create(new LruCacheOptions { Capacity = 10 }), TimeProvider.System);
 
     private CacheService CreateService(IItemStore? store = null) =>
-        new(_cache, store ?? _store, new InvalidationGenerations(), NullLogger<CacheService>.Instance);
+        new(_cache, store ?? _store, NullLogger<CacheService>.Instance);
 
     [Fact]
     public async Task Put_reports_created_then_replaced_and_writes_the_store()

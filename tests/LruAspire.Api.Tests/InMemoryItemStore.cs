@@ -3,10 +3,14 @@ using LruAspire.Api.Infrastructure;
 
 namespace LruAspire.Api.Tests;
 
-/// <summary>A real, dictionary-backed item store that counts its reads, for exercising the cache service.</summary>
+/// <summary>
+/// A real, dictionary-backed item store that counts its reads, for exercising the cache service. Reads can be
+/// held at a gate, like a slow database, so that concurrent requests overlap.
+/// </summary>
 internal sealed class InMemoryItemStore : IItemStore
 {
     private readonly ConcurrentDictionary<long, string> _rows = new();
+    private Task _gate = Task.CompletedTask;
     private int _reads;
 
     public int Reads => _reads;
@@ -19,10 +23,18 @@ internal sealed class InMemoryItemStore : IItemStore
         return this;
     }
 
-    public Task<Item?> GetAsync(long key, CancellationToken cancellationToken)
+    /// <summary>Holds every read until <paramref name="gate"/> completes.</summary>
+    public InMemoryItemStore HoldReadsUntil(Task gate)
+    {
+        _gate = gate;
+        return this;
+    }
+
+    public async Task<Item?> GetAsync(long key, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
-        return Task.FromResult(_rows.TryGetValue(key, out var value) ? new Item(key, value) : null);
+        await _gate.WaitAsync(cancellationToken);
+        return _rows.TryGetValue(key, out var value) ? new Item(key, value) : null;
     }
 
     public Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public class LruCacheTests
         var cache = new LruCache<int, string>(2);
 
         Assert.False(cache.TryGet(7, out _));
-        Assert.Equal(new LruCacheStatistics(0, 1, 0, 0, 2), cache.Statistics);
+        Assert.Equal(new LruCacheStatistics { Misses = 1, Capacity = 2 }, cache.Statistics);
     }
 
     [Fact]
@@ -143,8 +143,11 @@ public class LruCacheTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Capacity_must_be_positive(int capacity) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LruCache<int, int>(capacity));
+    public void Capacity_must_be_positive(int capacity)
+    {
+        var error = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new LruCache<int, int>(capacity));
+        Assert.Contains("Cache:Capacity", error.Message);
+    }
 
     [Fact]
     public void Statistics_count_hits_misses_and_evictions()

@@ -120,4 +120,38 @@ public class LruDistributedCacheTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILruDistributedCache>());
         Assert.Contains("Cache:Capacity", error.Message);
     }
+
+    [Theory]
+    [InlineData(3, "Cache:StripeCount must be 0 or a power of two.")]
+    [InlineData(64, "Cache:StripeCount must not exceed Cache:Capacity.")]
+    public void AddLruCache_rejects_a_bad_stripe_count_with_a_clear_message(int stripeCount, string message)
+    {
+        using var provider = new ServiceCollection().AddLruCache(o => (o.Capacity, o.StripeCount) = (10, stripeCount)).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILruDistributedCache>());
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void AddLruCache_rejects_a_non_positive_negative_ttl()
+    {
+        using var provider = new ServiceCollection().AddLruCache(o => o.NegativeTimeToLive = TimeSpan.Zero).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILruDistributedCache>());
+        Assert.Contains("Cache:NegativeTimeToLive", error.Message);
+    }
+
+    [Fact]
+    public void The_byte_bound_counts_value_lengths_and_evicts_least_recently_used_values()
+    {
+        var cache = new LruDistributedCache(Options.Create(new LruCacheOptions { Capacity = 10, MaxBytes = 10 }), _time);
+        cache.Set("a", new byte[4], new DistributedCacheEntryOptions());
+        cache.Set("b", new byte[4], new DistributedCacheEntryOptions());
+        cache.Set("c", new byte[4], new DistributedCacheEntryOptions());
+        cache.Set("too-big", new byte[11], new DistributedCacheEntryOptions());
+
+        Assert.Null(cache.Get("a"));
+        Assert.Null(cache.Get("too-big"));
+        Assert.Equal((2, 8L), (cache.Statistics.Count, cache.Statistics.Bytes));
+    }
 }

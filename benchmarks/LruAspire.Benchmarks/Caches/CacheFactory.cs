@@ -1,0 +1,46 @@
+using BitFaster.Caching.Lru;
+using LruAspire.Caching;
+using LruAspire.Caching.Lru;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace LruAspire.Benchmarks.Caches;
+
+public static class CacheFactory
+{
+    public static IBenchmarkCache Create(CacheKind kind, int capacity) => kind switch
+    {
+        CacheKind.LruAspire => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, stripes: 0))),
+        CacheKind.LruAspireOneStripe => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, stripes: 1))),
+        CacheKind.BitFasterConcurrentLru => new BitFasterCache(new ConcurrentLru<string, byte[]>(capacity)),
+        CacheKind.MemoryCache => new MemoryCacheAdapter(new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity })),
+        CacheKind.LinkedListLru => new LinkedListLru(capacity),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static LruCacheOptions Options(int capacity, int stripes) =>
+        new() { Capacity = capacity, StripeCount = stripes, ExpirationScanInterval = null };
+
+    private sealed class LruAspireCache(LruCache<string, byte[]> cache) : IBenchmarkCache
+    {
+        public bool TryGet(string key, out byte[]? value) => cache.TryGet(key, out value);
+
+        public void Set(string key, byte[] value) => cache.Set(key, value);
+    }
+
+    private sealed class BitFasterCache(ConcurrentLru<string, byte[]> cache) : IBenchmarkCache
+    {
+        public bool TryGet(string key, out byte[]? value) => cache.TryGet(key, out value);
+
+        public void Set(string key, byte[] value) => cache.AddOrUpdate(key, value);
+    }
+
+    private sealed class MemoryCacheAdapter(MemoryCache cache) : IBenchmarkCache
+    {
+        // Each entry counts 1 against SizeLimit, so the limit is an entry count like the others' capacity.
+        private static readonly MemoryCacheEntryOptions SizeOne = new() { Size = 1 };
+
+        public bool TryGet(string key, out byte[]? value) => cache.TryGetValue(key, out value);
+
+        public void Set(string key, byte[] value) => cache.Set(key, value, SizeOne);
+    }
+}

@@ -1,0 +1,80 @@
+using LruAspire.Caching.Distributed;
+using LruAspire.Caching.Loading;
+using LruAspire.Caching.Lru;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Options;
+
+namespace LruAspire.Caching.Tests;
+
+/// <summary>A hit must allocate nothing: measured with the runtime's per-thread allocation counter.</summary>
+public class AllocationTests
+{
+    private const int Hits = 10_000;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public void TryGet_hits_allocate_nothing(int stripeCount)
+    {
+        using var cache = new LruCache<string, byte[]>(new LruCacheOptions { Capacity = 4_096, StripeCount = stripeCount, ExpirationScanInterval = null });
+        var keys = Fill((key, value) => cache.Set(key, value));
+
+        Assert.Equal(0, AllocatedBy(() =>
+        {
+            for (var i = 0; i < Hits; i++)
+            {
+                cache.TryGet(keys[i % keys.Length], out _);
+            }
+        }));
+    }
+
+    [Fact]
+    public void Hits_with_sliding_expiration_through_the_distributed_view_allocate_nothing()
+    {
+        using var cache = new LruDistributedCache(Options.Create(new LruCacheOptions { Capacity = 4_096, ExpirationScanInterval = null }), TimeProvider.System);
+        var sliding = new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) };
+        var keys = Fill((key, value) => cache.Set(key, value, sliding));
+
+        Assert.Equal(0, AllocatedBy(() =>
+        {
+            for (var i = 0; i < Hits; i++)
+            {
+                cache.Get(keys[i % keys.Length]);
+            }
+        }));
+    }
+
+    [Fact]
+    public void GetOrCreateAsync_hits_allocate_nothing()
+    {
+        using var cache = new LruCache<string, byte[]>(new LruCacheOptions { Capacity = 4_096, ExpirationScanInterval = null });
+        var keys = Fill((key, value) => cache.Set(key, value));
+
+        Assert.Equal(0, AllocatedBy(() =>
+        {
+            for (var i = 0; i < Hits; i++)
+            {
+                _ = cache.GetOrCreateAsync(keys[i % keys.Length], 0, static (_, _, _) => ValueTask.FromResult(LoadResult<byte[]>.Absent)).Result;
+            }
+        }));
+    }
+
+    // 1,000 keys in a capacity of 4,096 spread over up to 32 stripes of 128: no stripe overflows, so every lookup hits.
+    private static string[] Fill(Action<string, byte[]> set)
+    {
+        var keys = Enumerable.Range(0, 1_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        foreach (var key in keys)
+        {
+            set(key, new byte[16]);
+        }
+        return keys;
+    }
+
+    private static long AllocatedBy(Action action)
+    {
+        action(); // warm up: JIT, tiering and first-call allocations are not part of a hit
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}

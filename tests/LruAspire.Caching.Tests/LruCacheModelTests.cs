@@ -1,0 +1,126 @@
+using CsCheck;
+using LruAspire.Caching.Lru;
+using LruAspire.Caching.Tests.Model;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LruAspire.Caching.Tests;
+
+/// <summary>
+/// Model-based randomized tests: random sequences of get/set/remove/advance-clock/sweep run against the engine
+/// and against <see cref="ReferenceLru"/>; every result, the counters and the final eviction order of every
+/// stripe must agree. CsCheck shrinks a failure to a minimal sequence and prints the seed that replays it
+/// (pass it as <c>seed:</c> to <c>Sample</c>, or set the <c>CsCheck_Seed</c> environment variable).
+/// </summary>
+public class LruCacheModelTests
+{
+    private static readonly Gen<Operation> Operations = Gen.Frequency(
+        (4, Gen.Int[0, 15].Select(k => (Operation)new Get(k))),
+        (4, Gen.Select(Gen.Int[0, 15], Gen.Int[0, 40], Gen.Int[0, 5], Gen.Int[1, 20], (k, size, kind, seconds) => (Operation)new Set(k, size, kind, seconds))),
+        (1, Gen.Int[0, 15].Select(k => (Operation)new Remove(k))),
+        (2, Gen.Int[1, 15].Select(s => (Operation)new Advance(s))),
+        (1, Gen.Const((Operation)new Sweep())));
+
+    private static readonly Gen<Scenario> Scenarios = Gen.Select(
+        Gen.Int[1, 8], Gen.Int[0, 2], Gen.Bool, Gen.Bool, Operations.Array[0, 120],
+        (capacity, stripePower, byteBound, defaultTtl, operations) => new Scenario(
+            capacity,
+            Math.Min(1 << stripePower, 1 << int.Log2(capacity)),
+            byteBound ? 60 : null,
+            defaultTtl ? TimeSpan.FromSeconds(30) : null,
+            operations));
+
+    [Fact]
+    public void One_stripe_behaves_exactly_like_a_global_ordered_list() =>
+        Scenarios.Select(s => s with { StripeCount = 1 }).Sample(Run, iter: 3_000, threads: 1);
+
+    [Fact]
+    public void Every_stripe_behaves_exactly_like_its_own_ordered_list() =>
+        Scenarios.Sample(Run, iter: 3_000, threads: 1);
+
+    private static void Run(Scenario scenario)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        using var cache = new LruCache<int, int>(
+            new LruCacheOptions
+            {
+                Capacity = scenario.Capacity,
+                StripeCount = scenario.StripeCount,
+                MaxBytes = scenario.MaxBytes,
+                DefaultTimeToLive = scenario.DefaultTimeToLive,
+                ExpirationScanInterval = null,
+            },
+            time,
+            static value => ReferenceLru.SizeOf(value));
+
+        var stripes = Enumerable.Range(0, cache.StripeCount).ToArray();
+        var model = new ReferenceLru(
+            [.. stripes.Select(cache.StripeCapacity)],
+            [.. stripes.Select(cache.StripeMaxBytes)],
+            cache.StripeIndexOf,
+            scenario.DefaultTimeToLive);
+
+        var nextValue = 0;
+        foreach (var operation in scenario.Operations)
+        {
+            var now = time.GetUtcNow().UtcTicks;
+            switch (operation)
+            {
+                case Get get:
+                    int? actual = cache.TryGet(get.Key, out var value) ? value : null;
+                    Assert.Equal(model.Get(get.Key, now), actual);
+                    break;
+                case Set set:
+                    var newValue = ++nextValue * 100 + set.Size;
+                    var options = set.Options();
+                    cache.Set(set.Key, newValue, options);
+                    model.Set(set.Key, newValue, options, now);
+                    break;
+                case Remove remove:
+                    Assert.Equal(model.Remove(remove.Key, now), cache.Remove(remove.Key));
+                    break;
+                case Advance advance:
+                    time.Advance(TimeSpan.FromSeconds(advance.Seconds));
+                    break;
+                case Sweep:
+                    Assert.Equal(model.RemoveExpired(now), cache.RemoveExpired());
+                    break;
+            }
+        }
+
+        foreach (var stripe in stripes)
+        {
+            Assert.Equal(model.KeysByRecency(stripe), cache.KeysByRecency(stripe));
+        }
+        var stats = cache.Statistics;
+        Assert.Equal(
+            (model.Hits, model.Misses, model.Evictions, model.Expirations, model.Removals, model.Count, model.Bytes),
+            (stats.Hits, stats.Misses, stats.Evictions, stats.Expirations, stats.Removals, stats.Count, stats.Bytes));
+        cache.AssertIntegrity();
+    }
+
+    internal sealed record Scenario(int Capacity, int StripeCount, long? MaxBytes, TimeSpan? DefaultTimeToLive, Operation[] Operations);
+
+    internal abstract record Operation;
+
+    internal sealed record Get(int Key) : Operation;
+
+    /// <param name="Kind">0, 1: no expiration; 2: absolute; 3: sliding; 4: absolute and sliding; 5: already expired.</param>
+    internal sealed record Set(int Key, int Size, int Kind, int Seconds) : Operation
+    {
+        public DistributedCacheEntryOptions Options() => Kind switch
+        {
+            2 => new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Seconds) },
+            3 => new() { SlidingExpiration = TimeSpan.FromSeconds(Seconds) },
+            4 => new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Seconds * 2), SlidingExpiration = TimeSpan.FromSeconds(Seconds) },
+            5 => new() { AbsoluteExpiration = DateTimeOffset.UnixEpoch },
+            _ => new(),
+        };
+    }
+
+    internal sealed record Remove(int Key) : Operation;
+
+    internal sealed record Advance(int Seconds) : Operation;
+
+    internal sealed record Sweep : Operation;
+}
