@@ -2,12 +2,14 @@ using System.Text.Json;
 using LruAspire.Api.Apis;
 using LruAspire.Api.Infrastructure;
 using LruAspire.Api.Services;
+using LruAspire.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddItemStore("lrudb");
 builder.AddCacheService();
+builder.AddCacheTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {

@@ -1,4 +1,5 @@
 using LruAspire.Api.Infrastructure;
+using LruAspire.Api.Telemetry;
 using LruAspire.Caching.Distributed;
 using Microsoft.Extensions.Caching.Distributed;
 
@@ -19,6 +20,7 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
     /// <param name="bypassCache">Skip the cache read and go to the store (the result still refreshes the cache).</param>
     public async Task<ItemLookup> GetAsync(long key, bool bypassCache, CancellationToken cancellationToken)
     {
+        using var activity = CacheTelemetry.StartLookup(key);
         var cacheKey = CacheKey(key);
         if (!bypassCache)
         {
@@ -26,7 +28,7 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
             if (cached is not null)
             {
                 LogCacheHit(key);
-                return new ItemLookup(cached, CacheOutcome.Hit);
+                return activity.Complete(new ItemLookup(cached, CacheOutcome.Hit));
             }
             LogCacheMiss(key);
         }
@@ -35,12 +37,12 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
         var item = await store.GetAsync(key, cancellationToken);
         if (item is null)
         {
-            return new ItemLookup(null, bypassCache ? CacheOutcome.Bypass : CacheOutcome.Miss);
+            return activity.Complete(new ItemLookup(null, bypassCache ? CacheOutcome.Bypass : CacheOutcome.Miss));
         }
 
         var json = ItemJson.Serialize(item);
         cache.Set(cacheKey, json, NoExpiration);
-        return new ItemLookup(json, bypassCache ? CacheOutcome.Bypass : CacheOutcome.Miss);
+        return activity.Complete(new ItemLookup(json, bypassCache ? CacheOutcome.Bypass : CacheOutcome.Miss));
     }
 
     private static string CacheKey(long key) => key.ToString(System.Globalization.CultureInfo.InvariantCulture);
