@@ -70,12 +70,14 @@ public class TelemetryExportTests(TelemetryAppFixture fixture)
     [Fact]
     public async Task A_miss_is_traced_from_the_request_through_the_cache_and_the_item_store_to_Npgsql()
     {
+        // Spans arrive in batches as they end; wait for the whole miss trace, not just its first span.
         var lookups = await OtlpReceiver.WaitForAsync(
-            () => CacheLookups() is { Count: 3 } found ? found : null, ExportTimeout, "three cache.lookup spans for the scenario key");
+            () => CacheLookups() is { Count: 3 } found && TraceOf(found[0]).Count >= 4 ? found : null,
+            ExportTimeout, "the scenario's three cache.lookup spans and the miss's whole trace");
 
         Assert.Equal(["miss", "hit", "hit"], lookups.Select(s => s.Attributes.Get("cache.result")));
         var miss = lookups[0];
-        var spans = Receiver.Spans.Where(s => s.Span.TraceId == miss.TraceId).ToList();
+        var spans = TraceOf(miss);
         var request = Assert.Single(spans, s => s.Span.SpanId == miss.ParentSpanId);
         Assert.Equal("Microsoft.AspNetCore", request.Scope);
         var fetch = Assert.Single(spans, s => s.Span.Name == "item_store.fetch").Span;
@@ -83,24 +85,27 @@ public class TelemetryExportTests(TelemetryAppFixture fixture)
         Assert.Equal("found", fetch.Attributes.Get("cache.fetch.result"));
         var database = Assert.Single(spans, s => s.Scope == "Npgsql").Span;
         Assert.Equal(fetch.SpanId, database.ParentSpanId);
-        Assert.DoesNotContain(spans, s => s.Span.Name == "item_store.fetch" && s.Span.TraceId == lookups[1].TraceId);
+        Assert.DoesNotContain(TraceOf(lookups[1]), s => s.Span.Name == "item_store.fetch");
     }
 
     [Fact]
     public async Task Per_request_logs_arrive_structured_with_the_key_and_the_trace()
     {
-        var miss = await OtlpReceiver.WaitForAsync(
-            () => ScenarioLogs().FirstOrDefault(l => l.Body.StringValue.StartsWith("CACHE MISS", StringComparison.Ordinal)), ExportTimeout, "the CACHE MISS log");
+        // Three requests: API REQUEST ×3, CACHE MISS, DB FETCH, CACHE HIT ×2.
+        var logs = await OtlpReceiver.WaitForAsync(
+            () => ScenarioLogs() is { Count: >= 7 } found ? found : null, ExportTimeout, "the scenario's seven log records");
         var lookups = await OtlpReceiver.WaitForAsync(() => CacheLookups() is { Count: 3 } found ? found : null, ExportTimeout, "the lookup spans");
 
-        Assert.Equal($"CACHE MISS {TelemetryAppFixture.ScenarioKey}", miss.Body.StringValue);
-        Assert.Equal("Debug", miss.SeverityText);
+        var key = TelemetryAppFixture.ScenarioKey;
+        Assert.Equal(
+            [$"API REQUEST for key: {key}", $"API REQUEST for key: {key}", $"API REQUEST for key: {key}", $"CACHE HIT {key}", $"CACHE HIT {key}", $"CACHE MISS {key}", $"DB FETCH {key}"],
+            logs.Select(l => l.Body.StringValue).Order(StringComparer.Ordinal));
+        Assert.All(logs, l => Assert.Equal("Debug", l.SeverityText));
+        var miss = Assert.Single(logs, l => l.Body.StringValue.StartsWith("CACHE MISS", StringComparison.Ordinal));
         Assert.Equal(lookups[0].TraceId, miss.TraceId);
-        var messages = ScenarioLogs().Select(l => l.Body.StringValue.Split(' ')[0] + " " + l.Body.StringValue.Split(' ')[1]).ToList();
-        Assert.Equal(3, messages.Count(m => m == "API REQUEST"));
-        Assert.Equal(2, messages.Count(m => m == "CACHE HIT"));
-        Assert.Equal(1, messages.Count(m => m == "DB FETCH"));
     }
+
+    private List<(string Scope, Span Span)> TraceOf(Span span) => [.. Receiver.Spans.Where(s => s.Span.TraceId == span.TraceId)];
 
     private List<Span> CacheLookups() =>
         [.. Receiver.Spans
@@ -108,8 +113,8 @@ public class TelemetryExportTests(TelemetryAppFixture fixture)
                 && Equals(s.Span.Attributes.Get("cache.key"), TelemetryAppFixture.ScenarioKey))
             .Select(s => s.Span)];
 
-    private IEnumerable<LogRecord> ScenarioLogs() =>
-        Receiver.Logs.Select(l => l.Log).Where(l => Equals(l.Attributes.Get("Key"), TelemetryAppFixture.ScenarioKey));
+    private List<LogRecord> ScenarioLogs() =>
+        [.. Receiver.Logs.Select(l => l.Log).Where(l => Equals(l.Attributes.Get("Key"), TelemetryAppFixture.ScenarioKey))];
 
     /// <summary>The cache instrument from the first export made after the scenario: the sums are cumulative,
     /// so it holds the scenario's totals.</summary>
