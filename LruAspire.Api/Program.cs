@@ -2,6 +2,7 @@ using System.Text.Json;
 using LruAspire.Api.Apis;
 using LruAspire.Api.Infrastructure;
 using LruAspire.Api.Services;
+using LruAspire.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.AddItemStore("lrudb");
 builder.AddItemInvalidation("lrudb");
 builder.AddCacheService();
 builder.AddDataApi();
+builder.AddCacheTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {

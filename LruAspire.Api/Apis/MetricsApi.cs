@@ -14,15 +14,38 @@ public static class MetricsApi
     public static CacheMetricsResponse GetMetrics(CacheService cacheService)
     {
         var stats = cacheService.Statistics;
-        return new CacheMetricsResponse(stats.Hits, stats.Misses, Math.Round(stats.HitRate, 4), stats.Evictions, stats.Count, stats.Capacity);
+        return new CacheMetricsResponse(
+            stats.Hits, stats.NegativeHits, stats.Misses, Math.Round(stats.HitRate, 4),
+            stats.Evictions, stats.Expirations, stats.Removals, stats.Loads, stats.CoalescedLoads,
+            stats.Count, stats.Capacity, stats.Bytes, stats.MaxBytes);
     }
 }
 
-/// <summary>The body of <c>GET /metrics</c>.</summary>
+/// <summary>The body of <c>GET /metrics</c>: the seed's hits, misses and hit rate, plus the engine's counters.</summary>
+/// <param name="Hits">Lookups served from a cached value.</param>
+/// <param name="NegativeHits">Lookups answered by a remembered absence (the store was not asked).</param>
+/// <param name="Misses">Lookups that had to go to the item store (or join a load already going there).</param>
+/// <param name="HitRate">(hits + negative hits) / all lookups.</param>
+/// <param name="Evictions">Entries dropped to make room.</param>
+/// <param name="Expirations">Entries reclaimed after they expired.</param>
+/// <param name="Removals">Entries removed by invalidation (writes, notifications, flushes).</param>
+/// <param name="Loads">Item-store reads started by misses.</param>
+/// <param name="CoalescedLoads">Misses that joined a read already in flight instead of starting their own.</param>
+/// <param name="Count">Entries held now.</param>
+/// <param name="Capacity">The entry bound.</param>
+/// <param name="Bytes">Accounted size of the held values.</param>
+/// <param name="MaxBytes">The byte bound, or null when only the entry count is bounded.</param>
 public sealed record CacheMetricsResponse(
     long Hits,
+    long NegativeHits,
     long Misses,
     double HitRate,
     long Evictions,
+    long Expirations,
+    long Removals,
+    long Loads,
+    long CoalescedLoads,
     int Count,
-    int Capacity);
+    int Capacity,
+    long Bytes,
+    long? MaxBytes);

@@ -1,4 +1,5 @@
 using LruAspire.Api.Infrastructure;
+using LruAspire.Api.Telemetry;
 using LruAspire.Caching;
 using LruAspire.Caching.Distributed;
 using LruAspire.Caching.Loading;
@@ -28,11 +29,12 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
     /// <param name="bypassCache">Read the store directly and leave the cache as it is (<c>Cache-Control: no-cache</c>).</param>
     public async ValueTask<ItemLookup> GetAsync(long key, bool bypassCache, CancellationToken cancellationToken)
     {
+        using var activity = CacheTelemetry.StartLookup(key);
         if (bypassCache)
         {
             LogDbFetch(key);
             var item = await store.GetAsync(key, cancellationToken);
-            return new ItemLookup(item is null ? null : ItemJson.Serialize(item), CacheOutcome.Bypass);
+            return activity.Complete(new ItemLookup(item is null ? null : ItemJson.Serialize(item), CacheOutcome.Bypass));
         }
 
         // A static lambda with the service and key as state: no closure, so a hit allocates nothing here.
@@ -43,10 +45,13 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
         if (lookup.Source == CacheLookupSource.Cache)
         {
             LogCacheHit(key);
-            return new ItemLookup(lookup.Value, CacheOutcome.Hit);
+            return activity.Complete(new ItemLookup(lookup.Value, CacheOutcome.Hit));
         }
-        LogCacheMiss(key, lookup.Source);
-        return new ItemLookup(lookup.Value, CacheOutcome.Miss);
+        if (lookup.Source == CacheLookupSource.Coalesced)
+        {
+            LogCacheMissCoalesced(key);
+        }
+        return activity.Complete(new ItemLookup(lookup.Value, CacheOutcome.Miss));
     }
 
     /// <summary>Writes the item to the store, then drops the local cache entry. True when it was created.</summary>
@@ -71,8 +76,10 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
     /// <summary>Drops every entry and every load in flight.</summary>
     public void InvalidateAll() => cache.Clear();
 
+    // Runs only in the one caller that loads, so the seed's "CACHE MISS" then "DB FETCH" pair stays in order.
     private async ValueTask<LoadResult<byte[]>> LoadAsync(long key, CancellationToken cancellationToken)
     {
+        LogCacheMiss(key);
         LogDbFetch(key);
         var item = await store.GetAsync(key, cancellationToken);
         return item is null ? LoadResult<byte[]>.Absent : LoadResult<byte[]>.Of(ItemJson.Serialize(item));
@@ -83,8 +90,11 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
     [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE HIT {Key}")]
     private partial void LogCacheHit(long key);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE MISS {Key} ({Source})")]
-    private partial void LogCacheMiss(long key, CacheLookupSource source);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE MISS {Key}")]
+    private partial void LogCacheMiss(long key);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE MISS {Key} (joined a fetch in flight)")]
+    private partial void LogCacheMissCoalesced(long key);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "DB FETCH {Key}")]
     private partial void LogDbFetch(long key);

@@ -1,0 +1,96 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using LruAspire.FunctionalTests.Otlp;
+
+namespace LruAspire.FunctionalTests;
+
+/// <summary>
+/// The AppHost with the API's OpenTelemetry exporter pointed at an in-test <see cref="OtlpReceiver"/> and no
+/// load generator, so the cache counters hold exactly the scenario this fixture runs once: key 7 read three
+/// times (miss, hit, hit). A second app rather than <see cref="LruAppFixture"/> because both differences
+/// (the exporter's endpoint and the missing load) are fixed when the app starts.
+/// </summary>
+public sealed class TelemetryAppFixture : IAsyncLifetime
+{
+    public const long ScenarioKey = 7;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "lruaspire-tests", Guid.NewGuid().ToString("N"));
+
+    public OtlpReceiver Receiver { get; private set; } = null!;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The <c>X-Cache</c> header of each scenario request, in order.</summary>
+    public IReadOnlyList<string> ScenarioOutcomes { get; private set; } = [];
+
+    /// <summary>When the scenario's last response arrived; exports stamped later include all of it.</summary>
+    public DateTimeOffset ScenarioDone { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Receiver = await OtlpReceiver.StartAsync();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LruAspire_AppHost>(
+        [
+            "Postgres:Mode=local",
+            $"Postgres:DataDirectory={_dataDirectory}",
+        ]);
+
+        builder.Resources.Remove(builder.Resources.Single(r => r.Name == "loadgen"));
+        // Runs after Aspire's own OTLP callback (added with the project), so these values win.
+        builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment(context =>
+        {
+            context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = Receiver.Endpoint;
+            context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            context.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+            context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "500";
+            context.EnvironmentVariables["OTEL_BLRP_SCHEDULE_DELAY"] = "500";
+        });
+
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+        Api = App.CreateHttpClient("api");
+
+        var outcomes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await Api.GetAsync($"/data/{ScenarioKey}", timeout.Token);
+            response.EnsureSuccessStatusCode();
+            outcomes.Add(response.Headers.GetValues("X-Cache").Single());
+        }
+        ScenarioOutcomes = outcomes;
+        ScenarioDone = DateTimeOffset.UtcNow;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        if (Receiver is not null)
+        {
+            await Receiver.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder must not fail the run.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TelemetryAppCollection : ICollectionFixture<TelemetryAppFixture>
+{
+    public const string Name = "LruAspire app exporting to an OTLP receiver";
+}
