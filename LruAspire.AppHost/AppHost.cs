@@ -7,9 +7,11 @@ var lrudb = builder.AddPostgresDatabase(serverName: "postgres", databaseName: "l
 var api = builder.AddProject<Projects.LruAspire_Api>("api")
     .WithReference(lrudb)
     .WaitFor(lrudb)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
 
 builder.AddProject<Projects.LruAspire_LoadGen>("loadgen")
+    .ExcludeFromManifest() // a local tool: a deployment must not send synthetic traffic
     .WithReference(api)
     .WaitFor(api);
 
