@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LruAspire.Api.Apis;
 using LruAspire.Api.Infrastructure;
+using LruAspire.Api.OpenApi;
 using LruAspire.Api.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddServiceDefaults();
 builder.AddItemStore("lrudb");
 builder.AddCacheService();
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocumentation();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -23,5 +25,6 @@ app.UseStatusCodePages();
 app.MapDataApi();
 app.MapMetricsApi();
 app.MapDefaultEndpoints();
+app.MapApiDocumentation();
 
 app.Run();
