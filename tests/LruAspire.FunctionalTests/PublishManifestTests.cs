@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace LruAspire.FunctionalTests;
 
 /// <summary>The deployment manifest's shape: standard container PostgreSQL, no local executables, secrets as parameters.</summary>
+[Collection(PublishManifestCollection.Name)]
 public sealed class PublishManifestTests(PublishedManifest manifest) : IClassFixture<PublishedManifest>
 {
     private JsonElement Resources => manifest.Resources;
@@ -96,4 +97,14 @@ public sealed class PublishManifestTests(PublishedManifest manifest) : IClassFix
         Resources.TryGetProperty(name, out var resource) ? resource : throw new Xunit.Sdk.XunitException($"The manifest has no resource '{name}'.");
 
     private static string Type(JsonElement resource) => resource.GetProperty("type").GetString()!;
+}
+
+/// <summary>
+/// Runs on its own, after the app collection: building a second AppHost in the same process must not compete
+/// for CPU with the shared app's short load-generator run, which a test counts on.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PublishManifestCollection
+{
+    public const string Name = "Published manifest";
 }
