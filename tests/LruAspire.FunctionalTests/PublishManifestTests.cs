@@ -86,11 +86,14 @@ public sealed class PublishManifestTests(PublishedManifest manifest) : IClassFix
         {
             Assert.Equal($"{{{name}.inputs.value}}", Resource(name).GetProperty("value").GetString());
         }
-        Assert.DoesNotContain(Resources.EnumerateObject(), r =>
-            r.Value.TryGetProperty("env", out var env)
-            && env.EnumerateObject().Any(variable =>
-                variable.Name.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase)
-                && !variable.Value.GetString()!.StartsWith('{')));
+        string[] secretWords = ["PASSWORD", "KEY", "SECRET"];
+        var literalSecrets = Resources.EnumerateObject()
+            .Where(r => r.Value.TryGetProperty("env", out _))
+            .SelectMany(r => r.Value.GetProperty("env").EnumerateObject().Select(variable => (Resource: r.Name, Variable: variable)))
+            .Where(e => secretWords.Any(word => e.Variable.Name.Contains(word, StringComparison.OrdinalIgnoreCase))
+                && !e.Variable.Value.GetString()!.StartsWith('{'))
+            .Select(e => $"{e.Resource}.{e.Variable.Name}");
+        Assert.Empty(literalSecrets);
     }
 
     private JsonElement Resource(string name) =>
