@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LruAspire.Api.Apis;
 using LruAspire.Api.Infrastructure;
+using LruAspire.Api.OpenApi;
 using LruAspire.Api.Services;
 using LruAspire.Api.Telemetry;
 
@@ -13,6 +14,7 @@ builder.AddCacheService();
 builder.AddDataApi();
 builder.AddCacheTelemetry();
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocumentation();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -27,5 +29,6 @@ app.UseStatusCodePages();
 app.MapDataApi();
 app.MapMetricsApi();
 app.MapDefaultEndpoints();
+app.MapApiDocumentation();
 
 app.Run();

@@ -18,9 +18,11 @@ var api = builder.AddProject<Projects.LruAspire_Api>("api")
     .WaitFor(lrudb)
     .WithEnvironment("Api__WriteKey", writeKey)
     .WithReplicas(apiReplicas)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
 
 builder.AddProject<Projects.LruAspire_LoadGen>("loadgen")
+    .ExcludeFromManifest() // a local tool: a deployment must not send synthetic traffic
     .WithReference(api)
     .WaitFor(api);
 

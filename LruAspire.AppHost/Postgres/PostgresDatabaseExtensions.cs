@@ -19,8 +19,10 @@ public static class PostgresDatabaseExtensions
 
         if (builder.ExecutionContext.IsPublishMode || ResolveMode(builder, settings) == PostgresMode.Container)
         {
+            // A published volume gets a fixed name: the default one hashes the AppHost's path, so a deployment
+            // from another checkout would get a new, empty volume.
             return builder.AddPostgres(serverName, password: passwordBuilder)
-                .WithDataVolume()
+                .WithDataVolume(builder.ExecutionContext.IsPublishMode ? $"{serverName}-data" : null)
                 .AddDatabase(databaseName);
         }
 
