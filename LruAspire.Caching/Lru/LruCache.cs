@@ -254,22 +254,23 @@ public sealed class LruCache<TKey, TValue> : IDisposable where TKey : notnull
         try
         {
             result = await factory(key, state, load.Token).ConfigureAwait(false);
+            var now = _time.GetUtcNow().UtcTicks;
+            if (result.Found)
+            {
+                stripe.CompleteLoad(key, load, result.Value, absent: false, EntryExpiration.From(options, now, _defaultTimeToLive), SizeOf(result.Value!));
+            }
+            else
+            {
+                stripe.CompleteLoad(key, load, default, absent: true, EntryExpiration.In(_negativeTimeToLive, now), 0);
+            }
         }
         catch (Exception error)
         {
+            // Whatever failed (the factory, or sizing its value), the waiters must be released and the key left
+            // loadable: an exception here must never strand a registered load.
             stripe.AbandonLoad(key, load);
             load.Fail(error);
             return;
-        }
-
-        var now = _time.GetUtcNow().UtcTicks;
-        if (result.Found)
-        {
-            stripe.CompleteLoad(key, load, result.Value, absent: false, EntryExpiration.From(options, now, _defaultTimeToLive), SizeOf(result.Value!));
-        }
-        else
-        {
-            stripe.CompleteLoad(key, load, default, absent: true, EntryExpiration.In(_negativeTimeToLive, now), 0);
         }
         load.Succeed(result);
     }

@@ -136,6 +136,22 @@ public class SingleFlightTests
     }
 
     [Fact]
+    public async Task A_value_that_cannot_be_sized_fails_the_load_instead_of_stranding_it()
+    {
+        using var cache = new LruCache<string, string>(
+            new LruCacheOptions { Capacity = 10, MaxBytes = 100, ExpirationScanInterval = null },
+            _time,
+            static value => value == "bad" ? throw new InvalidOperationException("cannot size") : value.Length);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            cache.GetOrCreateAsync("k", "bad", static (_, v, _) => ValueTask.FromResult(LoadResult<string>.Of(v))).AsTask());
+        var next = await cache.GetOrCreateAsync("k", "good", static (_, v, _) => ValueTask.FromResult(LoadResult<string>.Of(v)));
+
+        Assert.Equal(new CacheLookup<string>(true, "good", CacheLookupSource.Loaded), next);
+        cache.AssertIntegrity();
+    }
+
+    [Fact]
     public async Task A_remove_during_the_load_wins()
     {
         using var cache = Create();
