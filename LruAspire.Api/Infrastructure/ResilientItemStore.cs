@@ -1,0 +1,24 @@
+using Polly;
+
+namespace LruAspire.Api.Infrastructure;
+
+/// <summary>
+/// Runs every call of the wrapped store through the item-store resilience pipeline (see
+/// <see cref="ItemStoreResilience.AddItemStoreStrategies"/>). When the database cannot answer, calls throw
+/// Polly's rejection exceptions or a transient <see cref="Npgsql.NpgsqlException"/>, which the API maps to 503.
+/// </summary>
+/// <remarks>
+/// Polly's timeout is cooperative: it cancels the token and waits for the call to notice. Npgsql does not always
+/// notice while it opens a connection, e.g. through Aspire's endpoint proxy, which accepts the TCP connection
+/// while PostgreSQL is down and then says nothing. So each call stops waiting as soon as its token is cancelled
+/// (<see cref="Task.WaitAsync(CancellationToken)"/>); the abandoned attempt ends on its own at Npgsql's connect
+/// timeout, and the open circuit keeps further attempts from piling up meanwhile.
+/// </remarks>
+public sealed class ResilientItemStore(IItemStore inner, ResiliencePipeline pipeline) : IItemStore
+{
+    public async Task<Item?> GetAsync(long key, CancellationToken cancellationToken) =>
+        await pipeline.ExecuteAsync(
+            static async (state, token) => await state.inner.GetAsync(state.key, token).WaitAsync(token),
+            (inner, key),
+            cancellationToken);
+}
