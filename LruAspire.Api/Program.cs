@@ -9,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddItemStore("lrudb");
 builder.AddCacheService();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
