@@ -14,7 +14,7 @@ public static class LocalPostgresBuilderExtensions
         this IDistributedApplicationBuilder builder, string name, ParameterResource password, string binDirectory, string dataDirectory)
     {
         var cluster = new LocalPostgresCluster(binDirectory, dataDirectory);
-        var (command, prefix) = LocalPostgresCluster.AsServiceUser(cluster.ServerPath);
+        var (command, prefix) = FastShutdown.ServerCommand(cluster.ServerPath);
         var server = new LocalPostgresServerResource(name, command, builder.AppHostDirectory, password, dataDirectory);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
