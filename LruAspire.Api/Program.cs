@@ -10,6 +10,8 @@ builder.AddItemStore("lrudb");
 builder.AddCacheService();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+// Kestrel reads only endpoints from the "Kestrel" section; binding its limits lets appsettings.json set them.
+builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
