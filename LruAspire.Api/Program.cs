@@ -15,6 +15,9 @@ builder.AddDataApi();
 builder.AddCacheTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddApiDocumentation();
+builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+// Kestrel reads only endpoints from the "Kestrel" section; binding its limits lets appsettings.json set them.
+builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -14,7 +14,7 @@ public static class LocalPostgresBuilderExtensions
         this IDistributedApplicationBuilder builder, string name, ParameterResource password, string binDirectory, string dataDirectory)
     {
         var cluster = new LocalPostgresCluster(binDirectory, dataDirectory);
-        var (command, prefix) = LocalPostgresCluster.AsServiceUser(cluster.ServerPath);
+        var (command, prefix) = FastShutdown.ServerCommand(cluster.ServerPath);
         var server = new LocalPostgresServerResource(name, command, builder.AppHostDirectory, password, dataDirectory);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
@@ -39,7 +39,10 @@ public static class LocalPostgresBuilderExtensions
             configure: connection => connection.ConnectionString += ";Database=postgres");
 
         return builder.AddResource(server)
-            .WithEndpoint(name: LocalPostgresServerResource.EndpointName, scheme: "tcp")
+            // Not behind Aspire's proxy: the proxy keeps accepting connections while PostgreSQL is stopped and
+            // then says nothing, so clients hang until their timeouts. Direct, a stopped server refuses at once
+            // and the API can answer 503 in milliseconds. Unproxied endpoints need a concrete port.
+            .WithEndpoint(name: LocalPostgresServerResource.EndpointName, scheme: "tcp", port: FreePort.OnLoopback(), isProxied: false)
             .WithArgs(context =>
             {
                 foreach (var argument in prefix)

@@ -10,7 +10,7 @@ namespace LruAspire.AppHost.Postgres;
 /// <remarks>
 /// PostgreSQL refuses to run as root. When the AppHost is root, every server command runs as the
 /// <c>postgres</c> OS user through <c>setpriv</c>, which execs in place so that the process Aspire starts and
-/// signals is postgres itself.
+/// signals is the command itself (for the server, the <see cref="FastShutdown"/> shell around postgres).
 /// </remarks>
 internal sealed class LocalPostgresCluster(string binDirectory, string dataDirectory)
 {
