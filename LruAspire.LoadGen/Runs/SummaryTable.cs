@@ -51,7 +51,7 @@ public static class SummaryTable
         }
         if (summary.ApiMetrics is { } api)
         {
-            var ratio = api.HitRatio is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "n/a (no cache lookups)";
+            var ratio = api.HitRatio is { } r ? r.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a (no cache lookups)";
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"API /metrics: hits +{api.Hits}, misses +{api.Misses}, evictions +{api.Evictions}; hit ratio during the run {ratio} (hit_rate {api.Before.HitRate:0.####} → {api.After.HitRate:0.####})");
         }

@@ -21,7 +21,7 @@ public sealed partial class MixedScenario(UserPool pool, IOptions<LoadOptions> o
         var keys = new ZipfKeySampler(run.Profile.KeySpace, run.Profile.ZipfExponent);
         var writeShare = run.Profile.WriteShare;
         List<string> notes = [string.Create(CultureInfo.InvariantCulture,
-            $"Zipf keys over 1..{keys.KeySpace}, exponent {keys.Exponent}; {writeShare:P0} writes.")];
+            $"Zipf keys over 1..{keys.KeySpace}, exponent {keys.Exponent}; {writeShare:0%} writes.")];
         if (string.IsNullOrEmpty(options.Value.WriteKey))
         {
             LogNoWriteKey();

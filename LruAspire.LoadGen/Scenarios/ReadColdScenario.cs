@@ -25,7 +25,7 @@ public sealed class ReadColdScenario(UserPool pool) : ILoadScenario
         {
             var expected = Math.Min(1.0, (double)metrics.Capacity / keys.KeySpace);
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Cache capacity {metrics.Capacity}: expected hit ratio at steady state ≈ {expected:P0}."));
+                $"Cache capacity {metrics.Capacity}: expected hit ratio at steady state ≈ {expected:0%}."));
         }
         return new ScenarioResult([phase], notes);
     }
