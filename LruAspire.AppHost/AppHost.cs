@@ -1,3 +1,4 @@
+using LruAspire.AppHost.LoadGen;
 using LruAspire.AppHost.Postgres;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var api = builder.AddProject<Projects.LruAspire_Api>("api")
 
 builder.AddProject<Projects.LruAspire_LoadGen>("loadgen")
     .WithReference(api)
-    .WaitFor(api);
+    .WaitFor(api)
+    .WithLoadRunCommands();
 
 builder.Build().Run();

@@ -25,10 +25,17 @@ public sealed class LruAppFixture : IAsyncLifetime
             $"Postgres:DataDirectory={_dataDirectory}",
         ]);
 
-        // A short load run that is over before the tests assert on counters, so they see only their own traffic.
+        // A short startup run that is over before the tests assert on counters, so they see only their own
+        // traffic; runs started by commands stay small and inside keys 1..100 too.
         builder.CreateResourceBuilder<ProjectResource>("loadgen")
-            .WithEnvironment("Load__Duration", "00:00:02")
-            .WithEnvironment("Load__KeySpace", "100");
+            .WithEnvironment("Load__Profiles__gentle__Duration", "00:00:02")
+            .WithEnvironment("Load__Profiles__gentle__KeySpace", "100")
+            .WithEnvironment("Load__Profiles__gentle__ZipfExponent", "0")
+            .WithEnvironment("Load__Profiles__saturate__Users", "4")
+            .WithEnvironment("Load__Profiles__saturate__SpawnRate", "4")
+            .WithEnvironment("Load__Profiles__saturate__Duration", "00:00:02")
+            .WithEnvironment("Load__Profiles__saturate__KeySpace", "100")
+            .WithEnvironment("Load__ResultsDirectory", Path.Combine(_dataDirectory, "loadgen-results"));
 
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
