@@ -29,7 +29,14 @@ public sealed partial class UserPool(ApiClient api, LoadGenMetrics metrics, IOpt
         LogPhaseStarting(plan.Scenario, plan.Phase, profile.Users, profile.SpawnRate, profile.Duration, profile.Requests);
         var started = Stopwatch.GetTimestamp();
         var users = new List<Task>(profile.Users);
-        var progress = ReportProgressAsync(plan.Scenario, plan.Phase, recorder, () => { lock (users) { return users.Count; } }, progressStop.Token);
+        int SpawnedUsers()
+        {
+            lock (users)
+            {
+                return users.Count;
+            }
+        }
+        var progress = ReportProgressAsync(plan.Scenario, plan.Phase, recorder, SpawnedUsers, progressStop.Token);
         try
         {
             for (var i = 0; i < profile.Users && !stop.IsCancellationRequested; i++)
