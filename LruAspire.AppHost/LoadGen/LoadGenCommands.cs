@@ -14,11 +14,11 @@ public static class LoadGenCommands
 
     private static readonly (string Scenario, string Description)[] Scenarios =
     [
-        ("read-hot", "Zipf-distributed reads over the seeded keys (200 users, 20/s, 60 s)."),
-        ("read-cold", "Uniform reads over 10,000 keys, ten times the cache: constant eviction (200 users, 20/s, 60 s)."),
-        ("mixed", "Zipf reads plus 5 % writes with X-Api-Key (200 users, 20/s, 60 s)."),
-        ("herd", "Rounds of 200 users reading the same cold key at once (60 s)."),
-        ("compare", "The same keys from the cache and from PostgreSQL (Cache-Control: no-cache): cache is N× faster (64 users, 2 × 30 s)."),
+        ("read-hot", "Zipf-distributed reads over the seeded keys; profile load (the seed's Locust run: 200 users, 20/s, 60 s)."),
+        ("read-cold", "Uniform reads over a key space ten times the cache: constant eviction; profile load."),
+        ("mixed", "Zipf reads plus a share of writes (PUT with X-Api-Key); profile load."),
+        ("herd", "Rounds of all users reading the same cold key at once; profile load."),
+        ("compare", "The same keys from the cache and from PostgreSQL (Cache-Control: no-cache): cache is N× faster; profile saturate, two phases."),
     ];
 
     /// <summary>Adds the <c>control</c> endpoint and one "Run …" command per scenario plus "Stop load run".</summary>

@@ -17,7 +17,10 @@ public sealed class LoadRun(int id, string scenario, string profile, bool backgr
 
     public DateTimeOffset StartedAt { get; } = startedAt;
 
-    public RunState State { get; private set; } = RunState.Running;
+    // Volatile: the control API reads the state from other threads, and must see the summary once it sees Completed.
+    private volatile RunState _state = RunState.Running;
+
+    public RunState State => _state;
 
     public RunSummary? Summary { get; private set; }
 
@@ -43,7 +46,7 @@ public sealed class LoadRun(int id, string scenario, string profile, bool backgr
         Summary = summary;
         ResultFile = resultFile;
         Error = error;
-        State = state;
+        _state = state;
         _finished.TrySetResult();
     }
 }
