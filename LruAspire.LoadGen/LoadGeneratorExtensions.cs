@@ -1,4 +1,4 @@
-using LruAspire.LoadGen.Api;
+using LruAspire.LoadGen.CacheApi;
 using LruAspire.LoadGen.Runs;
 using LruAspire.LoadGen.Scenarios;
 using LruAspire.LoadGen.Telemetry;

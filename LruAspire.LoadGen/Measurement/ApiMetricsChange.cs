@@ -1,4 +1,4 @@
-using LruAspire.LoadGen.Api;
+using LruAspire.LoadGen.CacheApi;
 
 namespace LruAspire.LoadGen.Measurement;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LruAspire.LoadGen.Api;
+using LruAspire.LoadGen.CacheApi;
 using LruAspire.LoadGen.Measurement;
 using LruAspire.LoadGen.Scenarios;
 using Microsoft.Extensions.Options;

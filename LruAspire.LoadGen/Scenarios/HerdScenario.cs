@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LruAspire.LoadGen.Api;
+using LruAspire.LoadGen.CacheApi;
 using LruAspire.LoadGen.Measurement;
 
 namespace LruAspire.LoadGen.Scenarios;

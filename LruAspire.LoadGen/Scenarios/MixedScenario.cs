@@ -1,5 +1,5 @@
 using System.Globalization;
-using LruAspire.LoadGen.Api;
+using LruAspire.LoadGen.CacheApi;
 using LruAspire.LoadGen.Keys;
 using Microsoft.Extensions.Options;
 

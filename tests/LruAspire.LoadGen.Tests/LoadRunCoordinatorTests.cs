@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using LruAspire.LoadGen.Api;
+using LruAspire.LoadGen.CacheApi;
 using LruAspire.LoadGen.Runs;
 using LruAspire.LoadGen.Scenarios;
 using LruAspire.LoadGen.Telemetry;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using LruAspire.LoadGen.Api;
+using LruAspire.LoadGen.CacheApi;
 using LruAspire.LoadGen.Scenarios;
 using LruAspire.LoadGen.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace LruAspire.LoadGen.Api;
+namespace LruAspire.LoadGen.CacheApi;
 
 /// <summary>The API's <c>X-Cache</c> response header.</summary>
 public enum CacheHeader

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LruAspire.LoadGen.Api;
+namespace LruAspire.LoadGen.CacheApi;
 
 /// <summary>The API's <c>GET /metrics</c> body.</summary>
 public sealed record ApiCacheMetrics(long Hits, long Misses, double HitRate, long Evictions, int Count, int Capacity);

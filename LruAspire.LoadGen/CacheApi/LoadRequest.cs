@@ -1,4 +1,4 @@
-namespace LruAspire.LoadGen.Api;
+namespace LruAspire.LoadGen.CacheApi;
 
 public enum RequestKind
 {

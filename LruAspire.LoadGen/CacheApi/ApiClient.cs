@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace LruAspire.LoadGen.Api;
+namespace LruAspire.LoadGen.CacheApi;
 
 /// <summary>
 /// The load generator's typed client for the cache API. Its base address is the API it was given (the
