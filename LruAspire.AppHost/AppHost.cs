@@ -1,3 +1,4 @@
+using LruAspire.AppHost.LoadGen;
 using LruAspire.AppHost.Postgres;
 using Microsoft.Extensions.Configuration;
 
@@ -24,6 +25,8 @@ var api = builder.AddProject<Projects.LruAspire_Api>("api")
 builder.AddProject<Projects.LruAspire_LoadGen>("loadgen")
     .ExcludeFromManifest() // a local tool: a deployment must not send synthetic traffic
     .WithReference(api)
-    .WaitFor(api);
+    .WaitFor(api)
+    .WithEnvironment("Load__WriteKey", writeKey) // the "mixed" scenario's PUTs
+    .WithLoadRunCommands();
 
 builder.Build().Run();

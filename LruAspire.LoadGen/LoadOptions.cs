@@ -2,20 +2,37 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LruAspire.LoadGen;
 
-/// <summary>The <c>Load</c> configuration section: how much traffic the worker sends.</summary>
+/// <summary>The <c>Load</c> configuration section: what runs at start, the named profiles, where results go.</summary>
 public sealed class LoadOptions
 {
     public const string SectionName = "Load";
 
-    /// <summary>Requests sent per second.</summary>
-    [Range(0.1, 10_000)]
-    public double RequestsPerSecond { get; set; } = 5;
+    /// <summary>The scenario started with the process (<see cref="Scenarios.ScenarioNames"/>), or <c>none</c>.</summary>
+    [Required]
+    public string Scenario { get; set; } = "read-hot";
 
-    /// <summary>The run stops by itself after this long.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>The profile of the run started with the process.</summary>
+    [Required]
+    public string Profile { get; set; } = "gentle";
 
-    /// <summary>Keys are drawn from 1..KeySpace.</summary>
-    [Range(1, long.MaxValue)]
-    public long KeySpace { get; set; } = 2_000;
+    /// <summary>Stop the process when the startup run ends (for scripts: one run, one JSON file, exit).</summary>
+    public bool ExitWhenDone { get; set; }
+
+    /// <summary>Sent as <c>X-Api-Key</c> on the writes of the <c>mixed</c> scenario.</summary>
+    public string? WriteKey { get; set; }
+
+    /// <summary>Run summaries are written here as JSON; relative paths are under the content root.</summary>
+    [Required]
+    public string ResultsDirectory { get; set; } = "results";
+
+    /// <summary>How often a running phase logs its progress.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Share of the generator's traces that are recorded (and, through the trace context, the API's).</summary>
+    [Range(0.0, 1.0)]
+    public double TraceSampleRatio { get; set; } = 0.01;
+
+    /// <summary>Named knob sets, chosen per run (<c>gentle</c>, <c>load</c>, <c>saturate</c> in appsettings.json).</summary>
+    public Dictionary<string, LoadProfile> Profiles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,11 +1,18 @@
 using LruAspire.LoadGen;
+using LruAspire.LoadGen.Apis;
+using LruAspire.LoadGen.Runs;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddOptions<LoadOptions>().BindConfiguration(LoadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-// "http://api" is resolved by service discovery from the AppHost's reference to the api resource.
-builder.Services.AddHttpClient<ApiClient>(client => client.BaseAddress = new Uri("http://api"));
-builder.Services.AddHostedService<LoadWorker>();
+builder.AddLoadGenerator();
 
-builder.Build().Run();
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapControlApi();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -39,11 +39,19 @@ public sealed class LruAppFixture : IAsyncLifetime
             $"Parameters:api-write-key={WriteKey}",
         ]);
 
-        // A short load run over keys 1..100; tests use other keys, so the traffic they assert on is their own.
+        // A short startup run that is over before the tests assert on counters, so they see only their own
+        // traffic; runs started by commands stay small and inside keys 1..100 too.
         builder.CreateResourceBuilder<ProjectResource>("loadgen")
-            .WithEnvironment("Load__Duration", "00:00:05")
-            .WithEnvironment("Load__RequestsPerSecond", "10")
-            .WithEnvironment("Load__KeySpace", "100");
+            .WithEnvironment("Load__Profiles__gentle__Duration", "00:00:05")
+            .WithEnvironment("Load__Profiles__gentle__ThinkTimeMin", "00:00:00.050")
+            .WithEnvironment("Load__Profiles__gentle__ThinkTimeMax", "00:00:00.100")
+            .WithEnvironment("Load__Profiles__gentle__KeySpace", "100")
+            .WithEnvironment("Load__Profiles__gentle__ZipfExponent", "0")
+            .WithEnvironment("Load__Profiles__saturate__Users", "4")
+            .WithEnvironment("Load__Profiles__saturate__SpawnRate", "4")
+            .WithEnvironment("Load__Profiles__saturate__Duration", "00:00:02")
+            .WithEnvironment("Load__Profiles__saturate__KeySpace", "100")
+            .WithEnvironment("Load__ResultsDirectory", Path.Combine(_dataDirectory, "loadgen-results"));
 
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);

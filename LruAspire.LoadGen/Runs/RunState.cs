@@ -1,0 +1,9 @@
+namespace LruAspire.LoadGen.Runs;
+
+public enum RunState
+{
+    Running,
+    Completed,
+    Canceled,
+    Failed,
+}

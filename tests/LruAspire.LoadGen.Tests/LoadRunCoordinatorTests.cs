@@ -1,0 +1,98 @@
+using System.Diagnostics.Metrics;
+using LruAspire.LoadGen.CacheApi;
+using LruAspire.LoadGen.Runs;
+using LruAspire.LoadGen.Scenarios;
+using LruAspire.LoadGen.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LruAspire.LoadGen.Tests;
+
+public sealed class LoadRunCoordinatorTests : IAsyncLifetime
+{
+    private readonly string _results = Path.Combine(Path.GetTempPath(), "lruaspire-loadgen-tests", Guid.NewGuid().ToString("N"));
+    private CountingApi _api = null!;
+    private HttpClient _http = null!;
+    private ServiceProvider _services = null!;
+    private LoadRunCoordinator _coordinator = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await CountingApi.StartAsync();
+        _http = new HttpClient { BaseAddress = _api.BaseAddress };
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var options = Options.Create(new LoadOptions
+        {
+            ResultsDirectory = _results,
+            Profiles =
+            {
+                ["long"] = new LoadProfile { Users = 1, Duration = TimeSpan.FromMinutes(5), ThinkTimeMin = TimeSpan.FromMilliseconds(50), ThinkTimeMax = TimeSpan.FromMilliseconds(50), KeySpace = 100 },
+                ["short"] = new LoadProfile { Users = 2, SpawnRate = 100, Requests = 20, KeySpace = 100 },
+            },
+        });
+        var apiClient = new ApiClient(_http, options);
+        var pool = new UserPool(apiClient, new LoadGenMetrics(_services.GetRequiredService<IMeterFactory>()), options, NullLogger<UserPool>.Instance);
+        _coordinator = new LoadRunCoordinator(
+            [new ReadHotScenario(pool)], apiClient, new RunResultWriter(options, new HostingEnvironment { ContentRootPath = _results }),
+            options, TimeProvider.System, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<LoadRunCoordinator>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _coordinator.CancelCurrent();
+        foreach (var run in _coordinator.Runs)
+        {
+            await run.Finished;
+        }
+        _http.Dispose();
+        await _services.DisposeAsync();
+        await _api.DisposeAsync();
+        if (Directory.Exists(_results))
+        {
+            Directory.Delete(_results, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("read-warm", "short", "Unknown scenario 'read-warm'")]
+    [InlineData("read-hot", "huge", "Unknown profile 'huge'")]
+    public void Unknown_names_are_refused(string scenario, string profile, string error)
+    {
+        var result = _coordinator.Start(scenario, profile);
+
+        Assert.Null(result.Run);
+        Assert.StartsWith(error, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_on_demand_run_replaces_the_background_run_and_writes_its_summary()
+    {
+        var background = _coordinator.Start("read-hot", "long", background: true).Run!;
+
+        var run = _coordinator.Start("read-hot", "short").Run!;
+        await run.Finished.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(RunState.Canceled, background.State);
+        Assert.Equal(RunState.Completed, run.State);
+        Assert.Equal(20, run.Summary!.Phases.Single().Requests);
+        Assert.True(File.Exists(run.ResultFile));
+        Assert.Contains("\"requests\": 20", await File.ReadAllTextAsync(run.ResultFile!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_on_demand_run_is_refused_while_one_is_going()
+    {
+        var first = _coordinator.Start("read-hot", "long").Run!;
+
+        var second = _coordinator.Start("read-hot", "short");
+
+        Assert.Null(second.Run);
+        Assert.Same(first, second.BusyWith);
+        Assert.Same(first, _coordinator.CancelCurrent());
+        await first.Finished.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(RunState.Canceled, first.State);
+    }
+}
