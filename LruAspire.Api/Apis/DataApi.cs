@@ -109,7 +109,7 @@ public static partial class DataApi
 
     /// <summary>
     /// Reads <c>{"value": "..."}</c>, refusing a body or value over the limit (413) before buffering it whole,
-    /// a non-JSON content type (415) and malformed JSON or a missing value (400).
+    /// a non-JSON content type (415) and malformed JSON, a missing value or a NUL character in it (400).
     /// </summary>
     private static async Task<(string? Value, ProblemHttpResult? Problem)> ReadValueAsync(
         HttpRequest request, int maxValueBytes, CancellationToken cancellationToken)
@@ -154,6 +154,11 @@ public static partial class DataApi
         if (Encoding.UTF8.GetByteCount(value) > maxValueBytes)
         {
             return (null, ValueTooLarge(maxValueBytes));
+        }
+        // PostgreSQL text cannot hold U+0000; refusing it here keeps it a 400 instead of a database error.
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            return (null, InvalidBody("The value contains a NUL character (U+0000), which cannot be stored."));
         }
         return (value, null);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LruAspire.Api.Apis;
 using LruAspire.Api.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -28,8 +29,18 @@ public static class ApiOperationDocs
         "No item has this key.", "Item not found", "No item has key 987654321.");
 
     private static readonly ResponseDoc Unauthorized = Problem(StatusCodes.Status401Unauthorized, "15.5.2",
-        "`X-Api-Key` is missing or wrong, or the server has no write key configured (writes then fail closed).",
-        "Unauthorized", "A valid X-Api-Key header is required to change data.");
+        "`X-Api-Key` is missing or wrong.",
+        "Missing or invalid API key", "Writes require the X-Api-Key header with the server's write key.");
+
+    private static readonly ResponseDoc WritesDisabled = Problem(StatusCodes.Status403Forbidden, "15.5.4",
+        "The server has no write key configured, so every write is refused (fail closed).",
+        "Writes are disabled", "No write key is configured on the server (Api:WriteKey), so writes are refused.");
+
+    private static readonly ResponseDoc DatabaseUnavailable = Problem(StatusCodes.Status503ServiceUnavailable, "15.6.4",
+        "PostgreSQL cannot answer right now (down, too slow, or too many queued calls). A `Retry-After` header says " +
+        "when to try again; a write answered 503 has not been applied. Cache hits are still served.",
+        "Database unavailable",
+        "The item is not in the cache and the database cannot answer right now. Retry after the number of seconds in the Retry-After header.");
 
     public static IReadOnlyDictionary<string, OperationDoc> All { get; } = new Dictionary<string, OperationDoc>(StringComparer.OrdinalIgnoreCase)
     {
@@ -37,8 +48,9 @@ public static class ApiOperationDocs
             "Read an item through the cache",
             """
             Returns the item with this key. A cache hit is served from the in-process LRU without touching
-            PostgreSQL; a miss reads the `items` table, stores the response in the cache and returns it. The
-            `X-Cache` response header says which happened.
+            PostgreSQL; a miss reads the `items` table, stores the response in the cache and returns it
+            (concurrent misses for one key share one query; a key with no row is remembered as absent for a few
+            seconds). The `X-Cache` response header says which happened.
             """,
             [
                 new(StatusCodes.Status200OK, "The item.", typeof(ItemResponse), """{"key": 42, "value": "value-42"}""")
@@ -51,17 +63,17 @@ public static class ApiOperationDocs
                 },
                 InvalidKey,
                 NotFound,
+                DatabaseUnavailable,
             ])
         {
             Parameters =
             [
                 Key,
                 new("Cache-Control", ParameterLocation.Header,
-                    "`no-cache` skips the cache read and goes to PostgreSQL (the result is still cached).", Example: "no-cache"),
+                    "`no-cache` skips the cache and reads PostgreSQL directly (the cache is left as it is).", Example: "no-cache"),
             ],
         },
 
-        // PUT and DELETE follow the writes and security issues' contract; they apply once those endpoints exist.
         ["PUT /data/{key}"] = new(
             "Create or replace an item",
             """
@@ -74,8 +86,12 @@ public static class ApiOperationDocs
                 Problem(StatusCodes.Status400BadRequest, "15.5.1", "Invalid key, invalid JSON, or no `value` string in the body.",
                     "Invalid request", "The body must be a JSON object with a string property 'value'."),
                 Unauthorized,
+                WritesDisabled,
                 Problem(StatusCodes.Status413PayloadTooLarge, "15.5.14", "The value is larger than the configured limit.",
                     "Value too large", "The value is larger than the configured limit."),
+                Problem(StatusCodes.Status415UnsupportedMediaType, "15.5.16", "The body is not `application/json`.",
+                    "Unsupported content type", """Send the body as application/json: {"value": "..."}."""),
+                DatabaseUnavailable,
             ])
         {
             Parameters = [Key, WriteKey],
@@ -92,7 +108,9 @@ public static class ApiOperationDocs
                 new(StatusCodes.Status204NoContent, "The item was deleted."),
                 InvalidKey,
                 Unauthorized,
+                WritesDisabled,
                 NotFound,
+                DatabaseUnavailable,
             ])
         {
             Parameters = [Key, WriteKey],
@@ -106,7 +124,10 @@ public static class ApiOperationDocs
             """,
             [
                 new(StatusCodes.Status200OK, "The counters.", typeof(CacheMetricsResponse),
-                    """{"hits": 940, "misses": 60, "hit_rate": 0.94, "evictions": 0, "count": 60, "capacity": 1000}"""),
+                    """
+                    {"hits": 940, "negative_hits": 3, "misses": 60, "hit_rate": 0.9403, "evictions": 0, "expirations": 0,
+                     "removals": 2, "loads": 55, "coalesced_loads": 5, "count": 58, "capacity": 1000, "bytes": 1740, "max_bytes": null}
+                    """),
             ]),
     };
 
@@ -116,9 +137,9 @@ public static class ApiOperationDocs
             $$"""
             {
               "type": "https://tools.ietf.org/html/rfc9110#section-{{rfc9110Section}}",
-              "title": "{{title}}",
+              "title": "{{JsonEncodedText.Encode(title)}}",
               "status": {{status}},
-              "detail": "{{detail}}",
+              "detail": "{{JsonEncodedText.Encode(detail)}}",
               "trace_id": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
             }
             """);

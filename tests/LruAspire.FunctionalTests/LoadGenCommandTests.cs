@@ -12,7 +12,7 @@ public class LoadGenCommandTests(LruAppFixture fixture)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await fixture.App.ResourceNotifications.WaitForResourceAsync("loadgen", KnownResourceStates.Running, timeout.Token);
-        var hitsBefore = (await fixture.Api.GetFromJsonAsync<JsonElement>("/metrics", timeout.Token)).GetProperty("hits").GetInt64();
+        var hitsBefore = await TotalHitsAsync(timeout.Token);
 
         // The same call the dashboard button makes: an HTTP command against the load generator's control endpoint.
         var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("loadgen", "run-compare", timeout.Token);
@@ -46,8 +46,18 @@ public class LoadGenCommandTests(LruAppFixture fixture)
             phases["database"].GetProperty("cacheHeaders").GetProperty("BYPASS").GetInt64());
         Assert.True(summary.GetProperty("comparison").GetProperty("throughputRatio").GetDouble() > 0);
 
-        // And the API counted the traffic.
-        var hitsAfter = (await fixture.Api.GetFromJsonAsync<JsonElement>("/metrics", timeout.Token)).GetProperty("hits").GetInt64();
+        // And the API counted the traffic (on whichever replicas the proxy sent the generator's connections to).
+        var hitsAfter = await TotalHitsAsync(timeout.Token);
         Assert.True(hitsAfter - hitsBefore >= phases["cache"].GetProperty("cacheHeaders").GetProperty("HIT").GetInt64());
+    }
+
+    private async Task<long> TotalHitsAsync(CancellationToken cancellationToken)
+    {
+        long hits = 0;
+        foreach (var replica in fixture.Replicas)
+        {
+            hits += (await replica.GetFromJsonAsync<JsonElement>("/metrics", cancellationToken)).GetProperty("hits").GetInt64();
+        }
+        return hits;
     }
 }

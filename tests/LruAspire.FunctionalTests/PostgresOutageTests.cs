@@ -67,7 +67,10 @@ public class PostgresOutageTests(LruAppFixture fixture, ITestOutputHelper output
         output.WriteLine($"slowest miss during the outage: {Ms(all.Where(s => !s.Hit && s.At > stopped && s.At < startRequested).Select(s => s.Latency).DefaultIfEmpty().Max())}");
 
         Assert.DoesNotContain(all, s => s.Status >= 500 && s.Status != 503);
-        Assert.All(all.Where(s => s.Hit), s => Assert.Equal(200, s.Status));
+        // Cached keys are served for the whole outage. Once PostgreSQL is back, the invalidation listener
+        // reconnects and flushes the cache (it may have missed notifications), so those keys become misses and
+        // share the misses' recovery, which is asserted below.
+        Assert.All(all.Where(s => s.Hit && s.At < startRequested), s => Assert.Equal(200, s.Status));
         Assert.All(all.Where(s => s.Status == 503), s =>
         {
             Assert.True(s.ProblemJson, "503 without a problem+json body");
