@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LruAspire.Api.Apis;
 using LruAspire.Api.Infrastructure;
 using LruAspire.Api.OpenApi;
@@ -18,11 +17,7 @@ builder.Services.AddApiDocumentation();
 builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 // Kestrel reads only endpoints from the "Kestrel" section; binding its limits lets appsettings.json set them.
 builder.WebHost.ConfigureKestrel((context, kestrel) => context.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
-builder.Services.ConfigureHttpJsonOptions(options =>
-{
-    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-    options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
-});
+builder.Services.AddApiJson();
 
 var app = builder.Build();
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LruAspire.Api.Apis;
 using LruAspire.Api.Infrastructure;
 using LruAspire.Api.Services;
@@ -43,11 +42,7 @@ internal sealed class DataApiHost : IAsyncDisposable
         builder.AddCacheService();
         builder.AddDataApi();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
-        });
+        builder.Services.AddApiJson();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -45,7 +45,7 @@ public class OpenApiTests(LruAppFixture fixture)
     {
         var operation = Operation(await GetDocumentAsync(), "/data/{key}", "get");
 
-        Assert.Equal(["200", "400", "404"], operation.GetProperty("responses").EnumerateObject().Select(r => r.Name));
+        Assert.Equal(["200", "400", "404", "503"], operation.GetProperty("responses").EnumerateObject().Select(r => r.Name));
         var ok = operation.GetProperty("responses").GetProperty("200");
         Assert.True(ok.GetProperty("headers").TryGetProperty("X-Cache", out _));
         Assert.Equal("#/components/schemas/ItemResponse", ok.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
