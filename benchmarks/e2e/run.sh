@@ -27,6 +27,8 @@ THREADS="${THREADS:-2}"
 export HOT_KEYS="${HOT_KEYS:-1000}"
 OUT="${OUT:-$root/benchmarks/e2e/results/$(date -u +%Y%m%dT%H%M%SZ).md}"
 lua="$root/benchmarks/e2e/hot-keys.lua"
+# The benchmark API's write key, for the churn row's PUTs; it lives only as long as this run.
+export WRITE_KEY="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 
 log() { printf '\n=== %s\n' "$*" >&2; }
 die() { echo "error: $*" >&2; exit 1; }
@@ -97,6 +99,7 @@ log "starting the API on 127.0.0.1:$api_port and the ceiling on 127.0.0.1:$ceili
   export ASPNETCORE_ENVIRONMENT=Production
   export Logging__LogLevel__Default=Warning
   export ConnectionStrings__lrudb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lrudb"
+  export Api__WriteKey="$WRITE_KEY"
   exec dotnet LruAspire.Api.dll --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1
 ) &
 api_pid=$!
@@ -140,6 +143,8 @@ for connections in 64 200; do
   measure ceiling "$connections" "$ceiling"
 done
 curl -fsS "$api/metrics" >"$work/metrics-after.json"
+# Reliability: reads over 10x the cache's key space (constant eviction) plus 10 % writes, 200 connections.
+lua="$root/benchmarks/e2e/churn.lua" measure churn 200 "$api"
 
 # ------------------------------------------------------------------ report
 mkdir -p "$(dirname "$OUT")"
@@ -166,6 +171,7 @@ print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for conns in (64, 200):
     for name in ("cached", "database", "ceiling"):
         print(row(name, conns))
+print(row("churn", 200) + " ← reads over 10,000 keys (10x the cache) + 10 % PUTs")
 
 c64, d64, k64 = runs[("cached", 64)], runs[("database", 64)], runs[("ceiling", 64)]
 hits, misses = after["hits"] - before["hits"], after["misses"] - before["misses"]
@@ -185,6 +191,9 @@ print(target(c64["rps"] >= k64["rps"], f"cached GET ≥ 1.0× the ceiling: {c64[
 print(target(c64["p99_ms"] <= 5, f"cached p99 ≤ 5 ms at 64 connections: {c64['p99_ms']:.2f} ms"))
 print(target(d64["rps"] >= 4000, f"database path ≥ 4,000 req/s: {d64['rps']:,.0f} req/s"))
 print(target(errors200 == 0, f"0 errors at 200 connections (API paths): {int(errors200)}"))
+churn = runs[("churn", 200)]
+print(target(churn["errors"] + churn["non2xx"] == 0,
+             f"reads + writes with eviction churn at 200 connections: {int(churn['errors'])} errors, {int(churn['non2xx'])} non-2xx"))
 PY
 
 log "report: $OUT"
