@@ -86,7 +86,36 @@ public sealed class LruAppFixture : IAsyncLifetime
                 break;
             }
         }
-        return [.. addresses.Values.Select(address => new HttpClient { BaseAddress = address })];
+        var replicas = addresses.Values.Select(address => new HttpClient { BaseAddress = address }).ToList();
+        foreach (var replica in replicas)
+        {
+            await WaitUntilListeningAsync(replica, cancellationToken);
+        }
+        return replicas;
+    }
+
+    /// <summary>
+    /// The health Aspire reports for a replica comes from checks made through the shared proxy, so one healthy
+    /// replica can make both look healthy; ask each replica itself before a test talks to it directly.
+    /// </summary>
+    private static async Task WaitUntilListeningAsync(HttpClient replica, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                using var response = await replica.GetAsync("/health", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, cancellationToken);
+        }
     }
 
     public async Task DisposeAsync()
