@@ -62,6 +62,7 @@ public static partial class DataApi
         {
             CacheOutcome.Hit => "HIT",
             CacheOutcome.Miss => "MISS",
+            CacheOutcome.Coalesced => "COALESCED",
             _ => "BYPASS",
         };
 

@@ -57,8 +57,8 @@ public static class ApiOperationDocs
                 {
                     Headers =
                     [
-                        new(DataApi.CacheHeader, "`HIT` (served from the cache), `MISS` (read from PostgreSQL, now cached) " +
-                            "or `BYPASS` (read from PostgreSQL because of `Cache-Control: no-cache`)."),
+                        new(DataApi.CacheHeader, "`HIT` (served from the cache), `MISS` (read from PostgreSQL, now cached), " +
+                            "`COALESCED` (a miss that shared another request's read of the same key) or `BYPASS` (read from PostgreSQL because of `Cache-Control: no-cache`)."),
                     ],
                 },
                 InvalidKey,

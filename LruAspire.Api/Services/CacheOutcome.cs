@@ -9,6 +9,9 @@ public enum CacheOutcome
     /// <summary>Not cached: read from the item store, then cached.</summary>
     Miss,
 
+    /// <summary>Not cached, but another request was already reading the key: this one shared that read.</summary>
+    Coalesced,
+
     /// <summary>The client asked to skip the cache (<c>Cache-Control: no-cache</c>): read from the store.</summary>
     Bypass,
 }

@@ -50,6 +50,7 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
         if (lookup.Source == CacheLookupSource.Coalesced)
         {
             LogCacheMissCoalesced(key);
+            return activity.Complete(new ItemLookup(lookup.Value, CacheOutcome.Coalesced));
         }
         return activity.Complete(new ItemLookup(lookup.Value, CacheOutcome.Miss));
     }

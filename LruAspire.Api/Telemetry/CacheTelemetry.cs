@@ -23,7 +23,7 @@ public static class CacheTelemetry
     /// <summary>The item key. A span tag only: keys are unbounded, so they never become a metric tag.</summary>
     public const string KeyTag = "cache.key";
 
-    /// <summary><c>hit</c>, <c>miss</c> or <c>bypass</c> on the lookup span.</summary>
+    /// <summary><c>hit</c>, <c>miss</c>, <c>coalesced</c> or <c>bypass</c> on the lookup span.</summary>
     public const string ResultTag = "cache.result";
 
     /// <summary><c>found</c>, <c>not_found</c> or <c>error</c> on the fetch span and the fetch-duration histogram.</summary>
@@ -47,6 +47,7 @@ public static class CacheTelemetry
         {
             CacheOutcome.Hit => "hit",
             CacheOutcome.Miss => "miss",
+            CacheOutcome.Coalesced => "coalesced",
             _ => "bypass",
         });
         return lookup;

@@ -82,6 +82,7 @@ public sealed class ApiClient(HttpClient http, IOptions<LoadOptions> options)
         {
             "HIT" => CacheHeader.Hit,
             "MISS" => CacheHeader.Miss,
+            "COALESCED" => CacheHeader.Coalesced,
             "BYPASS" => CacheHeader.Bypass,
             _ => CacheHeader.None,
         } : CacheHeader.None;

@@ -6,6 +6,7 @@ public enum CacheHeader
     None,
     Hit,
     Miss,
+    Coalesced,
     Bypass,
 }
 

@@ -17,7 +17,7 @@ public sealed class PhaseRecorder
 
     private readonly LatencyHistogram _latency = new();
     private readonly long[] _statusCodes = new long[StatusSlots];
-    private readonly long[] _cacheHeaders = new long[4];
+    private readonly long[] _cacheHeaders = new long[Enum.GetValues<CacheHeader>().Length];
     private LatencyHistogram _interval = new();
     private long _errors;
     private long _writesOk;

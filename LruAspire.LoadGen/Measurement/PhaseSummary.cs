@@ -2,7 +2,7 @@ namespace LruAspire.LoadGen.Measurement;
 
 /// <summary>The result of one phase: what a load-test report table shows per row.</summary>
 /// <param name="StatusCodes">Responses per HTTP status; <c>none</c> counts requests that got no response.</param>
-/// <param name="CacheHeaders">Responses per <c>X-Cache</c> value (HIT, MISS, BYPASS; NONE without the header).</param>
+/// <param name="CacheHeaders">Responses per <c>X-Cache</c> value (HIT, MISS, COALESCED, BYPASS; NONE without the header).</param>
 public sealed record PhaseSummary(
     string Name,
     int Users,

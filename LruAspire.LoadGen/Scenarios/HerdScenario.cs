@@ -8,7 +8,7 @@ namespace LruAspire.LoadGen.Scenarios;
 /// The thundering herd: in each round all <see cref="LoadProfile.Users"/> request the same cold key at the same
 /// moment, then think, then the next round takes the next key. Keys are taken downward from the top of the key
 /// space, where the Zipf scenarios rarely reach, so each round starts cold. The report counts how many of a
-/// round's responses were cache misses, i.e. separate database reads of one row.
+/// round's responses were cache misses, i.e. separate database reads of one row (COALESCED responses shared one).
 /// </summary>
 public sealed class HerdScenario(UserPool pool) : ILoadScenario
 {

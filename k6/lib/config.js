@@ -102,7 +102,7 @@ export function getItem(key, params) {
     'GET status is 200': (r) => r.status === 200,
     'GET body.key equals key': () => body !== null && body.key === key,
     'GET body.value is a string': () => body !== null && typeof body.value === 'string',
-    'GET X-Cache is HIT|MISS|BYPASS': (r) => ['HIT', 'MISS', 'BYPASS'].indexOf(r.headers['X-Cache']) !== -1,
+    'GET X-Cache is HIT|MISS|COALESCED|BYPASS': (r) => ['HIT', 'MISS', 'COALESCED', 'BYPASS'].indexOf(r.headers['X-Cache']) !== -1,
   });
   return res;
 }

@@ -78,6 +78,8 @@ public class CacheServiceTests
         Assert.All(lookups, lookup => Assert.Equal("""{"key":1,"value":"Deo"}""", Encoding.UTF8.GetString(lookup.Json!)));
         Assert.Single(lookups.Select(lookup => lookup.Json).Distinct()); // all share the one serialized body
         Assert.Equal(199, _cache.Statistics.CoalescedLoads);
+        Assert.Equal(1, lookups.Count(lookup => lookup.Outcome == CacheOutcome.Miss));
+        Assert.Equal(199, lookups.Count(lookup => lookup.Outcome == CacheOutcome.Coalesced));
     }
 
     [Fact]

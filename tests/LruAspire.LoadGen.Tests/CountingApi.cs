@@ -13,7 +13,8 @@ namespace LruAspire.LoadGen.Tests;
 /// <summary>
 /// A real HTTP server on a loopback port speaking the API's read contract (GET /data/{key} with X-Cache, GET
 /// /metrics), that counts what it receives, so the scenario engine can be tested over real sockets in-process.
-/// The first read of a key is a MISS, later reads are HITs.
+/// The first read of a key is a MISS, the second COALESCED (as if it had shared the first one's database read),
+/// later reads are HITs.
 /// </summary>
 public sealed class CountingApi : IAsyncDisposable
 {
@@ -41,7 +42,7 @@ public sealed class CountingApi : IAsyncDisposable
         app.MapGet("/data/{key:long}", (long key, HttpContext context) =>
         {
             var reads = api!.ReadsPerKey.AddOrUpdate(key, 1, (_, n) => n + 1);
-            context.Response.Headers["X-Cache"] = reads == 1 ? "MISS" : "HIT";
+            context.Response.Headers["X-Cache"] = reads switch { 1 => "MISS", 2 => "COALESCED", _ => "HIT" };
             return Results.Text($$"""{"key":{{key}},"value":"value-{{key}}"}""", "application/json");
         });
         app.MapGet("/metrics", () => Results.Text("""{"hits":0,"misses":0,"hit_rate":0,"evictions":0,"count":0,"capacity":1000}""", "application/json"));

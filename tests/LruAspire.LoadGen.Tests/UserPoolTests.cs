@@ -98,8 +98,9 @@ public sealed class UserPoolTests : IAsyncLifetime
         Assert.Equal(15, result.Phases[0].Requests);
         Assert.Equal(new Dictionary<long, int> { [100] = 5, [99] = 5, [98] = 5 }, _api.ReadsPerKey.ToDictionary());
         Assert.Equal(3, result.Herd!.Rounds);
-        // The counting server answers MISS once per key: one "database read" per round.
+        // The counting server answers MISS once per key and COALESCED once: one "database read" per round.
         Assert.Equal(1.0, result.Herd.DatabaseReadsPerRound);
+        Assert.Equal(new Dictionary<string, long> { ["HIT"] = 9, ["MISS"] = 3, ["COALESCED"] = 3 }, result.Phases[0].CacheHeaders);
     }
 
     private static LoadRequest Track(List<long> keys, long key)
