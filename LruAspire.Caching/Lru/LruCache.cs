@@ -47,7 +47,7 @@ namespace LruAspire.Caching.Lru;
 /// allocates nothing and reads the clock only if the entry can expire. Counters are plain fields under the lock.
 /// </para>
 /// </remarks>
-public sealed class LruCache<TKey, TValue> : IDisposable where TKey : notnull
+public sealed partial class LruCache<TKey, TValue> : IDisposable where TKey : notnull
 {
     /// <summary>The fewest entries per stripe that the automatic stripe count allows.</summary>
     public const int MinEntriesPerStripe = 128;
@@ -171,41 +171,6 @@ public sealed class LruCache<TKey, TValue> : IDisposable where TKey : notnull
         return removed;
     }
 
-    /// <summary>
-    /// Returns the cached answer for <paramref name="key"/> or loads it, calling <paramref name="factory"/> at most
-    /// once for all concurrent callers (single flight).
-    /// </summary>
-    /// <remarks>
-    /// <para>A hit completes synchronously and allocates nothing: pass per-call data through
-    /// <paramref name="state"/> and a <see langword="static"/> lambda so no closure is allocated.</para>
-    /// <para>A result of <see cref="LoadResult{TValue}.Absent"/> is remembered for
-    /// <see cref="LruCacheOptions.NegativeTimeToLive"/>. A factory that throws or is cancelled stores nothing, so the
-    /// next call loads again. A <see cref="Remove"/>, <see cref="Set"/> or <see cref="Clear"/> while the load runs
-    /// wins: the load's result still answers its waiters but is not stored. Each caller waits with its own
-    /// <paramref name="cancellationToken"/>; the factory's token is cancelled only when all waiters have given up.</para>
-    /// </remarks>
-    public ValueTask<CacheLookup<TValue>> GetOrCreateAsync<TState>(
-        TKey key,
-        TState state,
-        Func<TKey, TState, CancellationToken, ValueTask<LoadResult<TValue>>> factory,
-        DistributedCacheEntryOptions? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        var stripe = StripeOf(key);
-        var outcome = stripe.TryGetOrJoinLoad(key, out var value, out var load, out var owner);
-        if (outcome != LookupOutcome.Miss)
-        {
-            return new ValueTask<CacheLookup<TValue>>(new CacheLookup<TValue>(outcome == LookupOutcome.Hit, value, CacheLookupSource.Cache));
-        }
-
-        if (owner)
-        {
-            _ = RunLoadAsync(stripe, key, load!, state, factory, options);
-        }
-        return WaitForLoadAsync(stripe, key, load!, owner ? CacheLookupSource.Loaded : CacheLookupSource.Coalesced, cancellationToken);
-    }
-
     /// <summary>Stops the expiration sweep timer.</summary>
     public void Dispose() => _sweepTimer?.Dispose();
 
@@ -241,54 +206,6 @@ public sealed class LruCache<TKey, TValue> : IDisposable where TKey : notnull
     private LruStripe<TKey, TValue> StripeOf(TKey key) => _stripes[StripeIndexOf(key)];
 
     private long SizeOf(TValue value) => _sizeOf?.Invoke(value) ?? 0;
-
-    private async Task RunLoadAsync<TState>(
-        LruStripe<TKey, TValue> stripe,
-        TKey key,
-        InFlightLoad<TValue> load,
-        TState state,
-        Func<TKey, TState, CancellationToken, ValueTask<LoadResult<TValue>>> factory,
-        DistributedCacheEntryOptions? options)
-    {
-        LoadResult<TValue> result;
-        try
-        {
-            result = await factory(key, state, load.Token).ConfigureAwait(false);
-            var now = _time.GetUtcNow().UtcTicks;
-            if (result.Found)
-            {
-                stripe.CompleteLoad(key, load, result.Value, absent: false, EntryExpiration.From(options, now, _defaultTimeToLive), SizeOf(result.Value!));
-            }
-            else
-            {
-                stripe.CompleteLoad(key, load, default, absent: true, EntryExpiration.In(_negativeTimeToLive, now), 0);
-            }
-        }
-        catch (Exception error)
-        {
-            // Whatever failed (the factory, or sizing its value), the waiters must be released and the key left
-            // loadable: an exception here must never strand a registered load.
-            stripe.AbandonLoad(key, load);
-            load.Fail(error);
-            return;
-        }
-        load.Succeed(result);
-    }
-
-    private static async ValueTask<CacheLookup<TValue>> WaitForLoadAsync(
-        LruStripe<TKey, TValue> stripe, TKey key, InFlightLoad<TValue> load, CacheLookupSource source, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await load.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new CacheLookup<TValue>(result.Found, result.Value, source);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            stripe.LeaveLoad(key, load);
-            throw;
-        }
-    }
 
     private static int AutomaticStripeCount(int capacity)
     {

@@ -14,7 +14,7 @@ namespace LruAspire.Caching.Lru;
 /// model-based tests mirror: first reclaim expired entries at the tail, then evict the tail while the entry
 /// count or the byte total is over the bound.
 /// </remarks>
-internal sealed class LruStripe<TKey, TValue> where TKey : notnull
+internal sealed partial class LruStripe<TKey, TValue> where TKey : notnull
 {
     private readonly Dictionary<TKey, LruNode<TKey, TValue>> _map;
     private readonly Dictionary<TKey, InFlightLoad<TValue>> _loads;
@@ -61,88 +61,6 @@ internal sealed class LruStripe<TKey, TValue> where TKey : notnull
         }
         value = default;
         return LookupOutcome.Miss;
-    }
-
-    /// <summary>
-    /// The single-flight entry point: a live entry answers at once; otherwise the caller joins the load in flight
-    /// for the key, or registers a new one that it must then run (<paramref name="owner"/>).
-    /// </summary>
-    public LookupOutcome TryGetOrJoinLoad(TKey key, out TValue? value, out InFlightLoad<TValue>? load, out bool owner)
-    {
-        lock (_lock)
-        {
-            if (TryGetLiveLocked(key, out var node))
-            {
-                value = node.Value;
-                load = null;
-                owner = false;
-                return node.IsAbsent ? LookupOutcome.Absent : LookupOutcome.Hit;
-            }
-
-            if (_loads.TryGetValue(key, out load))
-            {
-                load.Waiters++;
-                _counters.CoalescedLoads++;
-                owner = false;
-            }
-            else
-            {
-                load = new InFlightLoad<TValue>();
-                _loads.Add(key, load);
-                _counters.Loads++;
-                owner = true;
-            }
-        }
-        value = default;
-        return LookupOutcome.Miss;
-    }
-
-    /// <summary>Stores a load's result, unless a write unregistered the load while it ran.</summary>
-    public void CompleteLoad(TKey key, InFlightLoad<TValue> load, TValue? value, bool absent, EntryExpiration expiration, long size)
-    {
-        lock (_lock)
-        {
-            load.Completed = true;
-            if (_loads.TryGetValue(key, out var registered) && ReferenceEquals(registered, load))
-            {
-                _loads.Remove(key);
-                StoreLocked(key, value, absent, expiration, size, Now());
-            }
-        }
-    }
-
-    /// <summary>Forgets a load that failed or was cancelled, so the next miss starts a fresh one.</summary>
-    public void AbandonLoad(TKey key, InFlightLoad<TValue> load)
-    {
-        lock (_lock)
-        {
-            load.Completed = true;
-            UnregisterLocked(key, load);
-        }
-    }
-
-    /// <summary>
-    /// A waiter gave up; when it was the last one the load is unregistered and cancelled, so nobody joins a
-    /// load that is about to be cancelled.
-    /// </summary>
-    public void LeaveLoad(TKey key, InFlightLoad<TValue> load)
-    {
-        bool cancel;
-        lock (_lock)
-        {
-            load.Waiters--;
-            cancel = load.Waiters == 0 && !load.Completed;
-            if (cancel)
-            {
-                UnregisterLocked(key, load);
-            }
-        }
-
-        // Outside the lock: cancellation callbacks run synchronously and may call back into the cache.
-        if (cancel)
-        {
-            load.Cancel();
-        }
     }
 
     public void Set(TKey key, TValue? value, bool absent, EntryExpiration expiration, long size, long nowTicks)
@@ -219,48 +137,6 @@ internal sealed class LruStripe<TKey, TValue> where TKey : notnull
         lock (_lock)
         {
             return [.. _list.EnumerateFromHead().Select(n => n.Key)];
-        }
-    }
-
-    /// <summary>
-    /// Checks that the map, the list, the entry count, the byte total and the bounds agree, and that no load is
-    /// left registered; throws if not. Used by the soak tests after concurrent churn.
-    /// </summary>
-    public void AssertIntegrity(bool expectNoLoads)
-    {
-        lock (_lock)
-        {
-            var walked = 0;
-            long bytes = 0;
-            LruNode<TKey, TValue>? previous = null;
-            foreach (var node in _list.EnumerateFromHead())
-            {
-                if (!ReferenceEquals(node.Previous, previous))
-                {
-                    throw new InvalidOperationException($"Broken back link at key {node.Key}.");
-                }
-                if (!_map.TryGetValue(node.Key, out var mapped) || !ReferenceEquals(mapped, node))
-                {
-                    throw new InvalidOperationException($"Listed key {node.Key} is not mapped to its node.");
-                }
-                previous = node;
-                walked++;
-                bytes += node.Size;
-            }
-
-            if (!ReferenceEquals(previous, _list.Tail) || walked != _list.Count || walked != _map.Count || walked > Capacity)
-            {
-                throw new InvalidOperationException(
-                    $"Map has {_map.Count} entries, list walked {walked} (count {_list.Count}), capacity {Capacity}.");
-            }
-            if (bytes != _bytes || bytes > MaxBytes)
-            {
-                throw new InvalidOperationException($"Byte total is {_bytes} but the entries add up to {bytes} (bound {MaxBytes}).");
-            }
-            if (expectNoLoads && _loads.Count != 0)
-            {
-                throw new InvalidOperationException($"{_loads.Count} loads are still registered.");
-            }
         }
     }
 
@@ -370,14 +246,6 @@ internal sealed class LruStripe<TKey, TValue> where TKey : notnull
         _map.Remove(node.Key);
         _bytes -= node.Size;
         _counters.Count(reason);
-    }
-
-    private void UnregisterLocked(TKey key, InFlightLoad<TValue> load)
-    {
-        if (_loads.TryGetValue(key, out var registered) && ReferenceEquals(registered, load))
-        {
-            _loads.Remove(key);
-        }
     }
 
     private long Now() => _time.GetUtcNow().UtcTicks;
