@@ -15,7 +15,22 @@ public sealed record PhaseSummary(
     long WritesUnavailable,
     LatencySummary Latency,
     IReadOnlyDictionary<string, long> StatusCodes,
-    IReadOnlyDictionary<string, long> CacheHeaders);
+    IReadOnlyDictionary<string, long> CacheHeaders)
+{
+    /// <summary>
+    /// HIT / (HIT + MISS + COALESCED) over this phase's own responses; null when none went through the cache.
+    /// Unlike the API's <c>/metrics</c>, it holds with any number of API replicas and ignores other clients.
+    /// </summary>
+    public double? CacheHitRatio
+    {
+        get
+        {
+            var hits = CacheHeaders.GetValueOrDefault("HIT");
+            var lookups = hits + CacheHeaders.GetValueOrDefault("MISS") + CacheHeaders.GetValueOrDefault("COALESCED");
+            return lookups == 0 ? null : Math.Round((double)hits / lookups, 4);
+        }
+    }
+}
 
 /// <summary>Latency statistics in milliseconds.</summary>
 public sealed record LatencySummary(double Mean, double P50, double P90, double P95, double P99, double Max)

@@ -8,7 +8,7 @@ namespace LruAspire.LoadGen.Runs;
 public static class SummaryTable
 {
     private static readonly string[] Headers =
-        ["phase", "users", "requests", "req/s", "errors", "error %", "mean ms", "p50 ms", "p90 ms", "p95 ms", "p99 ms", "max ms", "status codes", "X-Cache"];
+        ["phase", "users", "requests", "req/s", "errors", "error %", "mean ms", "p50 ms", "p90 ms", "p95 ms", "p99 ms", "max ms", "hit %", "status codes", "X-Cache"];
 
     public static string Format(RunSummary summary)
     {
@@ -26,6 +26,7 @@ public static class SummaryTable
             F(p.Latency.P95, "0.00"),
             F(p.Latency.P99, "0.00"),
             F(p.Latency.Max, "0.00"),
+            p.CacheHitRatio is { } hitRatio ? F(hitRatio * 100, "0.0") : "-",
             Counts(p.StatusCodes),
             Counts(p.CacheHeaders),
         }).ToList();
@@ -51,7 +52,8 @@ public static class SummaryTable
         }
         if (summary.ApiMetrics is { } api)
         {
-            var ratio = api.HitRatio is { } r ? r.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a (no cache lookups)";
+            var ratio = api.HitRatio is { } r ? r.ToString("0.0%", CultureInfo.InvariantCulture)
+                : api.IsConsistent ? "n/a (no cache lookups)" : "n/a (the two readings came from different API replicas)";
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"API /metrics: hits +{api.Hits}, misses +{api.Misses}, evictions +{api.Evictions}; hit ratio during the run {ratio} (hit_rate {api.Before.HitRate:0.####} → {api.After.HitRate:0.####})");
         }
@@ -69,7 +71,7 @@ public static class SummaryTable
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
     {
         // Text columns left-aligned, numbers right-aligned.
-        var padded = cells.Select((cell, i) => i is 0 or >= 12 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]));
+        var padded = cells.Select((cell, i) => i is 0 or >= 13 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]));
         text.Append(string.Join("  ", padded).TrimEnd()).Append('\n');
     }
 

@@ -34,6 +34,29 @@ public class SummaryTests
     }
 
     [Fact]
+    public void Readings_from_different_replicas_give_no_hit_ratio()
+    {
+        // Through a proxy the "after" reading reached a replica that had served fewer requests.
+        var change = new ApiMetricsChange(
+            new ApiCacheMetrics(Hits: 11_185, Misses: 6_192, HitRate: 0.64, Evictions: 3_678, Count: 1000, Capacity: 1000),
+            new ApiCacheMetrics(Hits: 3_099, Misses: 5_575, HitRate: 0.36, Evictions: 3_225, Count: 1000, Capacity: 1000));
+
+        Assert.False(change.IsConsistent);
+        Assert.Null(change.HitRatio);
+    }
+
+    [Theory]
+    [InlineData(new[] { "HIT", "MISS", "COALESCED", "BYPASS", "NONE" }, new long[] { 6, 1, 1, 50, 3 }, 0.75)]
+    [InlineData(new[] { "BYPASS" }, new long[] { 10 }, null)]
+    public void Phase_hit_ratio_counts_the_runs_own_cached_reads(string[] headers, long[] counts, double? expected)
+    {
+        var phase = new PhaseSummary("read", 1, 1, counts.Sum(), 1, 0, 0, 0, 0, new LatencySummary(1, 1, 1, 1, 1, 1),
+            new Dictionary<string, long>(), headers.Zip(counts).ToDictionary(p => p.First, p => p.Second));
+
+        Assert.Equal(expected, phase.CacheHitRatio);
+    }
+
+    [Fact]
     public void Hit_ratio_is_undefined_when_the_cache_saw_no_lookups()
     {
         var metrics = new ApiCacheMetrics(10, 10, 0.5, 0, 10, 1000);
@@ -55,8 +78,8 @@ public class SummaryTests
 
         Assert.StartsWith("LoadGen compare (profile saturate) against http://api/: 61.5 s, seed 7", lines[0]);
         Assert.StartsWith("phase ", lines[1]);
-        Assert.Matches(@"^cache\s+4\s+360000\s+12000\.0\s+0\s+0\.00\s+.*\s0\.50\s.*\s2\.00\s.*200:360000\s+HIT:360000$", lines[3]);
-        Assert.Matches(@"^database\s+4\s+90000\s+3000\.0\s", lines[4]);
+        Assert.Matches(@"^cache\s+4\s+360000\s+12000\.0\s+0\s+0\.00\s+.*\s0\.50\s.*\s2\.00\s.*\s100\.0\s+200:360000\s+HIT:360000$", lines[3]);
+        Assert.Matches(@"^database\s+4\s+90000\s+3000\.0\s.*\s-\s+200:90000\s+BYPASS:90000$", lines[4]);
         Assert.Contains("hit ratio during the run 99.7%", lines[5], StringComparison.Ordinal);
         Assert.Equal("cache vs database: 4.0× throughput", lines[6]);
         Assert.All(lines, line => Assert.Equal(line.TrimEnd(), line));
