@@ -7,12 +7,16 @@ namespace LruAspire.LoadGen.Scenarios;
 /// <summary>
 /// The seed's benchmark, "cache is N× faster than DB": the same keys read through the cache, then straight from
 /// PostgreSQL (<c>Cache-Control: no-cache</c>), with the same users and knobs. The keys are 1..min(key space,
-/// cache capacity) and are read once before the first phase, so the cache phase measures hits; both phases use
-/// the same seed, so they send the same key sequence.
+/// 80 % of the cache capacity) and are read once before the first phase, so the cache phase measures hits; both
+/// phases use the same seed, so they send the same key sequence.
 /// </summary>
 public sealed class CompareScenario(UserPool pool, ApiClient api) : ILoadScenario
 {
     private const int WarmUpConcurrency = 8;
+
+    // The API's LRU splits its capacity evenly over its stripes and keys hash unevenly over them, so a hot set as
+    // large as the capacity keeps overflowing the fullest stripe: about 2 % of the "cache" phase were misses.
+    private const double HotShareOfCapacity = 0.8;
 
     public string Name => ScenarioNames.Compare;
 
@@ -21,7 +25,7 @@ public sealed class CompareScenario(UserPool pool, ApiClient api) : ILoadScenari
     public async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
         var capacity = run.MetricsBefore?.Capacity ?? 0;
-        var keyCount = capacity > 0 ? Math.Min(run.Profile.KeySpace, capacity) : run.Profile.KeySpace;
+        var keyCount = capacity > 0 ? Math.Min(run.Profile.KeySpace, (long)(capacity * HotShareOfCapacity)) : run.Profile.KeySpace;
         var keys = new UniformKeySampler(keyCount);
 
         await Parallel.ForEachAsync(

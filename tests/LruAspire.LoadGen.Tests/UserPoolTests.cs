@@ -103,6 +103,21 @@ public sealed class UserPoolTests : IAsyncLifetime
         Assert.Equal(new Dictionary<string, long> { ["HIT"] = 9, ["MISS"] = 3, ["COALESCED"] = 3 }, result.Phases[0].CacheHeaders);
     }
 
+    [Fact]
+    public async Task Compare_reads_a_hot_set_that_fits_the_cache_warmed_before_the_cache_phase()
+    {
+        var compare = new CompareScenario(_pool, new ApiClient(_http, Options.Create(new LoadOptions())));
+        var profile = new LoadProfile { Users = 4, SpawnRate = 1_000, Requests = 400, KeySpace = 10_000, Duration = TimeSpan.FromMinutes(1) };
+        var metrics = new ApiCacheMetrics(Hits: 0, Misses: 0, HitRate: 0, Evictions: 0, Count: 0, Capacity: 100);
+
+        var result = await compare.RunAsync(new ScenarioRun(profile, metrics, Seed: 1), default);
+
+        // 80 % of the capacity: keys 1..80, each read once to warm up, then 400 reads per phase among them.
+        Assert.Equal(80, _api.ReadsPerKey.Keys.Max());
+        Assert.Equal(80 + 800, _api.TotalReads);
+        Assert.False(result.Phases[0].CacheHeaders.ContainsKey("MISS")); // the warm-up took every first read
+    }
+
     private static LoadRequest Track(List<long> keys, long key)
     {
         keys.Add(key);
