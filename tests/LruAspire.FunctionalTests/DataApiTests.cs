@@ -41,6 +41,30 @@ public class DataApiTests(LruAppFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_reads_of_a_cold_key_on_one_replica_query_postgres_once()
+    {
+        // One replica's own address: single flight is per process. Key 7000 is cold (outside the generator's keys).
+        var replica = fixture.Replicas[0];
+        var before = await replica.GetFromJsonAsync<JsonElement>("/metrics");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => replica.GetAsync("/data/7000")));
+
+        var after = await replica.GetFromJsonAsync<JsonElement>("/metrics");
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        var outcomes = responses.Select(response => Assert.Single(response.Headers.GetValues("X-Cache"))).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+        // Exactly one request read PostgreSQL; the others joined its read (COALESCED) or came after it (HIT).
+        Assert.Equal(1, outcomes.Count(outcome => outcome == "MISS"));
+        Assert.Equal(63, outcomes.Count(outcome => outcome is "COALESCED" or "HIT"));
+        // Every COALESCED header is a load the engine counted as joined, not as a second query.
+        Assert.True(after.GetProperty("coalesced_loads").GetInt64() - before.GetProperty("coalesced_loads").GetInt64()
+            >= outcomes.Count(outcome => outcome == "COALESCED"));
+    }
+
+    [Fact]
     public async Task Missing_key_is_404_problem_details()
     {
         using var response = await Api.GetAsync("/data/987654321");
