@@ -1,5 +1,5 @@
 // Smoke test: 2 VUs for 30s. Verifies the API contract end to end before any heavier run:
-// GET hit/miss/bypass, /metrics shape, 404 and 400 ProblemDetails, and (with API_KEY) a
+// GET hit/miss/coalesced/bypass, /metrics shape, 404 and 400 ProblemDetails, and (with API_KEY) a
 // PUT -> GET -> DELETE round trip plus a 401 for a wrong key.
 //
 //   k6 run k6/smoke.js -e BASE_URL=http://localhost:5180 [-e API_KEY=...]
@@ -75,7 +75,7 @@ function checkErrors() {
 
 function checkCache() {
   const key = uniformKey();
-  getItem(key); // MISS or HIT depending on what ran before
+  getItem(key); // MISS, COALESCED or HIT depending on what ran before
   const second = getItem(key);
   check(second, { 'repeat GET is a cache HIT': (r) => r.headers['X-Cache'] === 'HIT' });
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using LruAspire.Caching.Expiration;
-using LruAspire.Caching.Loading;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace LruAspire.Caching.Lru;

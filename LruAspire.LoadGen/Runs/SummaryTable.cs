@@ -50,10 +50,13 @@ public static class SummaryTable
                     $"writes ({phase.Name}): {phase.WritesOk} accepted, {phase.WritesUnavailable} unavailable (401/404/405)");
             }
         }
-        if (summary.ApiMetrics is { } api)
+        if (summary.ApiMetrics is { IsConsistent: false })
         {
-            var ratio = api.HitRatio is { } r ? r.ToString("0.0%", CultureInfo.InvariantCulture)
-                : api.IsConsistent ? "n/a (no cache lookups)" : "n/a (the two readings came from different API replicas)";
+            text.AppendLine("API /metrics: not comparable (a counter went backwards: the readings reached different replicas, or the API restarted)");
+        }
+        else if (summary.ApiMetrics is { } api)
+        {
+            var ratio = api.HitRatio is { } r ? r.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a (no cache lookups)";
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"API /metrics: hits +{api.Hits}, misses +{api.Misses}, evictions +{api.Evictions}; hit ratio during the run {ratio} (hit_rate {api.Before.HitRate:0.####} → {api.After.HitRate:0.####})");
         }

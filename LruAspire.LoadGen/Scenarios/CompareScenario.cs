@@ -7,8 +7,9 @@ namespace LruAspire.LoadGen.Scenarios;
 /// <summary>
 /// The seed's benchmark, "cache is N× faster than DB": the same keys read through the cache, then straight from
 /// PostgreSQL (<c>Cache-Control: no-cache</c>), with the same users and knobs. The keys are 1..min(key space,
-/// 80 % of the cache capacity) and are read once before the first phase, so the cache phase measures hits; both
-/// phases use the same seed, so they send the same key sequence.
+/// 80 % of the cache capacity) and are read once before the first phase, so the cache phase measures hits (with
+/// several API replicas, each replica still misses once on the keys the warm-up sent to the others); both phases
+/// use the same seed, so they send the same key sequence.
 /// </summary>
 public sealed class CompareScenario(UserPool pool, ApiClient api) : ILoadScenario
 {
@@ -25,7 +26,7 @@ public sealed class CompareScenario(UserPool pool, ApiClient api) : ILoadScenari
     public async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
         var capacity = run.MetricsBefore?.Capacity ?? 0;
-        var keyCount = capacity > 0 ? Math.Min(run.Profile.KeySpace, (long)(capacity * HotShareOfCapacity)) : run.Profile.KeySpace;
+        var keyCount = capacity > 0 ? Math.Min(run.Profile.KeySpace, Math.Max(1, (long)(capacity * HotShareOfCapacity))) : run.Profile.KeySpace;
         var keys = new UniformKeySampler(keyCount);
 
         await Parallel.ForEachAsync(

@@ -5,15 +5,16 @@
 #   3. the ceiling                the same JSON from a Dictionary in a bare ASP.NET Core app (LruAspire.Ceiling)
 #   4. the cached path untraced: OpenTelemetry off and no hosting diagnostics logger, so ASP.NET Core creates
 #      no Activity and no log scope per request; the difference to row 1 is what per-request tracing costs
-# each at 64 connections (latency) and 200 connections (errors), then the ratios and the issue's targets.
-# The paths take turns, ROUNDS times, and the report gives each path's median round: on a shared VM the
-# machine's speed drifts by tens of percent within minutes, and one long row per path turns drift into ratios.
+# 1-3 at 64 connections (latency) and 200 connections (errors), 4 at 64, then the ratios and the issue's
+# targets. The paths take turns, ROUNDS times (odd, so there is a middle round), starting one path later each
+# round, and the report gives each path's median round: on a shared VM the machine's speed drifts by tens of
+# percent within minutes, and one long row per path turns drift into ratios.
 #
 # Prerequisites (Debian/Ubuntu):
 #   - .NET 10 SDK
 #   - PostgreSQL server binaries:  apt-get install -y postgresql   (initdb/pg_ctl under /usr/lib/postgresql/*/bin)
 #   - wrk:                          apt-get install -y wrk
-#   - python3 (only to pick free ports)
+#   - python3 (to pick free ports and write the report)
 # Run as root (PostgreSQL then runs as the `postgres` OS user) or as an ordinary user.
 #
 #   benchmarks/e2e/run.sh                      # defaults below
@@ -77,12 +78,12 @@ trap 'exit 130' INT TERM
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 wait_healthy() {
-  local url="$1" name="$2"
+  local url="$1" name="$2" logfile="$3"
   for _ in $(seq 1 120); do
     if curl -fsS "$url" >/dev/null 2>&1; then return 0; fi
     sleep 0.5
   done
-  die "$name did not become healthy at $url (log: $work/$name.log)"
+  die "$name did not become healthy at $url (log: $logfile)"
 }
 
 # ------------------------------------------------------------------ build
@@ -130,9 +131,9 @@ untraced_pid=$!
   exec dotnet LruAspire.Ceiling.dll --urls "http://127.0.0.1:$ceiling_port" >"$work/ceiling.log" 2>&1
 ) &
 ceiling_pid=$!
-wait_healthy "http://127.0.0.1:$api_port/health" api
-wait_healthy "http://127.0.0.1:$untraced_port/health" api-untraced
-wait_healthy "http://127.0.0.1:$ceiling_port/health" ceiling
+wait_healthy "http://127.0.0.1:$api_port/health" api "$work/api-$api_port.log"
+wait_healthy "http://127.0.0.1:$untraced_port/health" api-untraced "$work/api-$untraced_port.log"
+wait_healthy "http://127.0.0.1:$ceiling_port/health" ceiling "$work/ceiling.log"
 
 api="http://127.0.0.1:$api_port"
 untraced="http://127.0.0.1:$untraced_port"
@@ -152,20 +153,32 @@ measure() {
   echo "$name $connections ${line#wrk-result }" >>"$work/results"
 }
 
-log "warming up: every hot key read through the cache, JIT and connection pools on all three paths"
+log "warming up: every hot key read through the cache, JIT and connection pools on all four paths"
+warmup_limit=$(( $(seconds "$WARMUP") + 30 ))
 for target in "$api" "$untraced" "$ceiling"; do
-  timeout 60 wrk -t "$THREADS" -c 64 -d "$WARMUP" -s "$lua" "$target" >/dev/null
+  timeout "$warmup_limit" wrk -t "$THREADS" -c 64 -d "$WARMUP" -s "$lua" "$target" >/dev/null
 done
-timeout 60 wrk -t "$THREADS" -c 64 -d "$WARMUP" -s "$lua" -H 'Cache-Control: no-cache' "$api" >/dev/null
+timeout "$warmup_limit" wrk -t "$THREADS" -c 64 -d "$WARMUP" -s "$lua" -H 'Cache-Control: no-cache' "$api" >/dev/null
 curl -fsS "$api/metrics" >"$work/metrics-before.json"
+
+measure_path() {
+  case "$1" in
+    cached) measure cached "$2" "$api" ;;
+    database) measure database "$2" "$api" -H 'Cache-Control: no-cache' ;;
+    ceiling) measure ceiling "$2" "$ceiling" ;;
+    cached-untraced) measure cached-untraced "$2" "$untraced" ;;
+  esac
+}
 
 : >"$work/results"
 for connections in 64 200; do
+  paths=(cached database ceiling)
+  if [ "$connections" -eq 64 ]; then paths+=(cached-untraced); fi
   for round in $(seq 1 "$ROUNDS"); do
-    measure cached "$connections" "$api"
-    measure database "$connections" "$api" -H 'Cache-Control: no-cache'
-    measure ceiling "$connections" "$ceiling"
-    if [ "$connections" -eq 64 ]; then measure cached-untraced "$connections" "$untraced"; fi
+    # Each round starts one path later, so no path always runs right after the same one.
+    for i in "${!paths[@]}"; do
+      measure_path "${paths[$(( (i + round - 1) % ${#paths[@]} ))]}" "$connections"
+    done
   done
 done
 round=""
@@ -188,7 +201,7 @@ before, after = json.load(open(before_file)), json.load(open(after_file))
 def median_round(name, conns):
     """The round with the median throughput, so its latencies come from one consistent run."""
     ordered = sorted(runs[(name, conns)], key=lambda r: r["rps"])
-    return ordered[(len(ordered) - 1) // 2]
+    return ordered[(len(ordered) - 1) // 2]  # the lower middle for an even count, as median_low below
 
 def errors(name, conns):
     return int(sum(r["errors"] + r["non2xx"] for r in runs[(name, conns)]))
@@ -200,7 +213,7 @@ def row(name, conns, note=""):
 
 def ratio(a, b, conns=64):
     """Median over rounds of a/b, each round's pair measured back to back."""
-    return statistics.median(x["rps"] / y["rps"] for x, y in zip(runs[(a, conns)], runs[(b, conns)]))
+    return statistics.median_low(x["rps"] / y["rps"] for x, y in zip(runs[(a, conns)], runs[(b, conns)]))
 
 print(f"wrk, {threads} threads, {rounds} rounds of {duration} per path (the paths take turns; each row is the "
       f"median round, with the range of all rounds), keys uniform over 1..{hot_keys}; {cores} cores shared by wrk, "

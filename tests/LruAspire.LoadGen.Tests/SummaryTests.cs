@@ -43,6 +43,12 @@ public class SummaryTests
 
         Assert.False(change.IsConsistent);
         Assert.Null(change.HitRatio);
+        var summary = new RunSummary(
+            RunId: 1, Scenario: "read-cold", Profile: "load", Target: "http://api/", Seed: 7,
+            StartedAt: DateTimeOffset.UnixEpoch, ElapsedSeconds: 60, Settings: new LoadProfile(),
+            Phases: [Phase("read", 120, 2.0, 14.0)], ApiMetrics: change, Comparison: null, Herd: null, Notes: []);
+        Assert.Contains("API /metrics: not comparable", SummaryTable.Format(summary), StringComparison.Ordinal);
+        Assert.DoesNotContain("hits +", SummaryTable.Format(summary), StringComparison.Ordinal);
     }
 
     [Theory]
