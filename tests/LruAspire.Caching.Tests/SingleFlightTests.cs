@@ -156,11 +156,7 @@ public class SingleFlightTests
     {
         using var cache = Create();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var lookup = cache.GetOrCreateAsync("k", gate, static async (_, g, _) =>
-        {
-            await g.Task;
-            return LoadResult<string>.Of("stale");
-        }).AsTask();
+        var lookup = LoadStaleAfter(cache, gate);
 
         cache.Remove("k");
         gate.SetResult();
@@ -177,11 +173,7 @@ public class SingleFlightTests
     {
         using var cache = Create();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var lookup = cache.GetOrCreateAsync("k", gate, static async (_, g, _) =>
-        {
-            await g.Task;
-            return LoadResult<string>.Of("stale");
-        }).AsTask();
+        var lookup = LoadStaleAfter(cache, gate);
 
         cache.Set("k", "written");
         gate.SetResult();
@@ -214,6 +206,14 @@ public class SingleFlightTests
         Assert.Equal(1, cache.Statistics.NegativeHits);
         Assert.False(cache.TryGet("missing", out _)); // a remembered absence is not a value
     }
+
+    /// <summary>Starts a load of "k" that returns "stale" once <paramref name="gate"/> opens.</summary>
+    private static Task<CacheLookup<string>> LoadStaleAfter(LruCache<string, string> cache, TaskCompletionSource gate) =>
+        cache.GetOrCreateAsync("k", gate, static async (_, g, _) =>
+        {
+            await g.Task;
+            return LoadResult<string>.Of("stale");
+        }).AsTask();
 
     private static async Task WaitUntil(Func<bool> condition)
     {
