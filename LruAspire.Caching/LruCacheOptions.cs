@@ -2,16 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LruAspire.Caching;
 
-/// <summary>Bounds and behaviour of an <see cref="Lru.LruCache{TKey, TValue}"/>.</summary>
+/// <summary>Bounds and behaviour of an <see cref="LruCache{TKey, TValue}"/>.</summary>
 /// <remarks>
 /// Validated with data annotations when the host starts (<c>AddLruCache</c> uses <c>ValidateOnStart</c>) and
 /// again by the cache's constructor, so a bad value is a clear startup error, never a silently odd cache.
 /// </remarks>
 public sealed class LruCacheOptions : IValidatableObject
 {
-    /// <summary>The configuration section the API binds these options from.</summary>
-    public const string SectionName = "Cache";
-
     /// <summary>The maximum number of entries; adding one more evicts the least recently used.</summary>
     [Range(1, int.MaxValue / 2, ErrorMessage = "Cache:Capacity must be between 1 and 1073741823.")]
     public int Capacity { get; set; } = 1_000;

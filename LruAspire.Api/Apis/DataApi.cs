@@ -1,3 +1,4 @@
+using LruAspire.Caching;
 using System.Text;
 using System.Text.Json;
 using LruAspire.Api.Infrastructure;

@@ -1,8 +1,6 @@
 using LruAspire.Api.Infrastructure;
 using LruAspire.Api.Telemetry;
 using LruAspire.Caching;
-using LruAspire.Caching.Distributed;
-using LruAspire.Caching.Loading;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace LruAspire.Api.Services;
@@ -19,7 +17,7 @@ namespace LruAspire.Api.Services;
 /// reading the store when its key was invalidated is not stored: the engine's Remove and Clear cancel the
 /// registration of in-flight loads, so their (possibly stale) result is returned to their callers only.
 /// </remarks>
-public sealed partial class CacheService(ILruDistributedCache cache, IItemStore store, ILogger<CacheService> logger)
+public sealed partial class CacheService(ILruCache<long, byte[]> cache, IItemStore store, ILogger<CacheService> logger)
 {
     private static readonly DistributedCacheEntryOptions NoExpiration = new();
 
@@ -39,15 +37,15 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
 
         // A static lambda with the service and key as state: no closure, so a hit allocates nothing here.
         var lookup = await cache.GetOrCreateAsync(
-            CacheKey(key), (Service: this, Key: key), static (_, state, ct) => state.Service.LoadAsync(state.Key, ct),
+            key, (Service: this, Key: key), static (_, state, ct) => state.Service.LoadAsync(state.Key, ct),
             NoExpiration, cancellationToken);
 
-        if (lookup.Source == CacheLookupSource.Cache)
+        if (lookup.Outcome == CacheOutcome.Hit)
         {
             LogCacheHit(key);
             return activity.Complete(new ItemLookup(lookup.Value, CacheOutcome.Hit));
         }
-        if (lookup.Source == CacheLookupSource.Coalesced)
+        if (lookup.Outcome == CacheOutcome.Coalesced)
         {
             LogCacheMissCoalesced(key);
             return activity.Complete(new ItemLookup(lookup.Value, CacheOutcome.Coalesced));
@@ -72,7 +70,7 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
     }
 
     /// <summary>Drops <paramref name="key"/>, including a remembered absence, and any load of it in flight.</summary>
-    public void Invalidate(long key) => cache.Remove(CacheKey(key));
+    public void Invalidate(long key) => cache.Remove(key);
 
     /// <summary>Drops every entry and every load in flight.</summary>
     public void InvalidateAll() => cache.Clear();
@@ -85,8 +83,6 @@ public sealed partial class CacheService(ILruDistributedCache cache, IItemStore 
         var item = await store.GetAsync(key, cancellationToken);
         return item is null ? LoadResult<byte[]>.Absent : LoadResult<byte[]>.Of(ItemJson.Serialize(item));
     }
-
-    private static string CacheKey(long key) => key.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "CACHE HIT {Key}")]
     private partial void LogCacheHit(long key);

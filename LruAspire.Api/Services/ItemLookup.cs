@@ -1,3 +1,4 @@
+using LruAspire.Caching;
 namespace LruAspire.Api.Services;
 
 /// <summary>

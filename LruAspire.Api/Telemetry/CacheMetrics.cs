@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using LruAspire.Caching;
-using LruAspire.Caching.Distributed;
 
 namespace LruAspire.Api.Telemetry;
 
@@ -10,7 +9,7 @@ namespace LruAspire.Api.Telemetry;
 /// <c>cache.estimated_size</c>) plus the single-flight counter <c>cache.coalesced_loads</c>.
 /// </summary>
 /// <remarks>
-/// The cache's counters are observable instruments that read <see cref="ILruDistributedCache.Statistics"/>
+/// The cache's counters are observable instruments that read <see cref="ILruCache{TKey, TValue}.Statistics"/>
 /// when an exporter collects (every few seconds), so a lookup pays nothing for them and they agree with
 /// <c>GET /metrics</c> by construction. Only the fetch-duration histogram is recorded as it happens, on the
 /// miss path that already pays for a database round trip.
@@ -44,7 +43,7 @@ public sealed class CacheMetrics
 
     private readonly Histogram<double> _fetchDuration;
 
-    public CacheMetrics(IMeterFactory meterFactory, ILruDistributedCache cache)
+    public CacheMetrics(IMeterFactory meterFactory, ILruCache<long, byte[]> cache)
     {
         var meter = meterFactory.Create(MeterName);
 

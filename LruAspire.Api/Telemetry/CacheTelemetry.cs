@@ -1,3 +1,4 @@
+using LruAspire.Caching;
 using System.Diagnostics;
 using LruAspire.Api.Services;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using LruAspire.Api.Services;
 using LruAspire.Caching;
-using LruAspire.Caching.Distributed;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -12,10 +11,10 @@ public class CacheServiceTests
 {
     private readonly InMemoryItemStore _store = new InMemoryItemStore().With(1, "Deo").With(2, "two");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
-    private readonly LruDistributedCache _cache;
+    private readonly LruCache<long, byte[]> _cache;
 
     public CacheServiceTests() =>
-        _cache = new(Options.Create(new LruCacheOptions { Capacity = 10, NegativeTimeToLive = TimeSpan.FromSeconds(5) }), _time);
+        _cache = new(new LruCacheOptions { Capacity = 10, NegativeTimeToLive = TimeSpan.FromSeconds(5) }, _time, static json => json.Length);
 
     private CacheService CreateService() => new(_cache, _store, NullLogger<CacheService>.Instance);
 
@@ -42,7 +41,7 @@ public class CacheServiceTests
         var first = await service.GetAsync(99, bypassCache: false, CancellationToken.None);
         var second = await service.GetAsync(99, bypassCache: false, CancellationToken.None);
         Assert.Equal(1, _store.Reads);
-        Assert.Null(_cache.Get("99")); // the standard interface never sees an absence as a value
+        Assert.False(_cache.TryGet(99, out _)); // the standard interface never sees an absence as a value
         _store.With(99, "created");
         _time.Advance(TimeSpan.FromSeconds(5));
         var afterTtl = await service.GetAsync(99, bypassCache: false, CancellationToken.None);
@@ -106,7 +105,7 @@ public class CacheServiceTests
 
         var inFlight = service.GetAsync(2, bypassCache: false, CancellationToken.None).AsTask();
         _store.With(2, "updated");
-        _cache.Remove("2"); // what an update/delete does after writing the database
+        _cache.Remove(2); // what an update/delete does after writing the database
         slowDatabase.SetResult();
         await inFlight;
         var next = await service.GetAsync(2, bypassCache: false, CancellationToken.None);

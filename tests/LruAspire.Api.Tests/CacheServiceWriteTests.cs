@@ -2,7 +2,6 @@ using System.Text;
 using LruAspire.Api.Infrastructure;
 using LruAspire.Api.Services;
 using LruAspire.Caching;
-using LruAspire.Caching.Distributed;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace LruAspire.Api.Tests;
 public class CacheServiceWriteTests
 {
     private readonly InMemoryItemStore _store = new InMemoryItemStore().With(1, "old");
-    private readonly LruDistributedCache _cache = new(Options.Create(new LruCacheOptions { Capacity = 10 }), TimeProvider.System);
+    private readonly LruCache<long, byte[]> _cache = new(new LruCacheOptions { Capacity = 10 }, TimeProvider.System, static json => json.Length);
 
     private CacheService CreateService(IItemStore? store = null) =>
         new(_cache, store ?? _store, NullLogger<CacheService>.Instance);

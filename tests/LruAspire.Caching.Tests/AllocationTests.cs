@@ -1,6 +1,4 @@
 using LruAspire.Caching.Distributed;
-using LruAspire.Caching.Loading;
-using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Time.Testing;
 

@@ -12,11 +12,11 @@ public class HybridCacheTests
     public async Task HybridCache_uses_the_lru_as_its_distributed_tier()
     {
         await using var provider = new ServiceCollection()
-            .AddLruCache(o => o.Capacity = 100)
+            .AddLruDistributedCache(o => o.Capacity = 100)
             .AddHybridCache().Services
             .BuildServiceProvider();
         var hybrid = provider.GetRequiredService<HybridCache>();
-        var lru = provider.GetRequiredService<ILruDistributedCache>();
+        var lru = provider.GetRequiredService<LruDistributedCache>();
         var calls = 0;
 
         var first = await hybrid.GetOrCreateAsync("item:1", _ => { calls++; return ValueTask.FromResult("value-1"); });

@@ -1,5 +1,3 @@
-using LruAspire.Caching.Loading;
-using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Time.Testing;
 

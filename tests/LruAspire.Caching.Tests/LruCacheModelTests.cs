@@ -1,5 +1,4 @@
 using CsCheck;
-using LruAspire.Caching.Lru;
 using LruAspire.Caching.Tests.Model;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,3 @@
-using LruAspire.Caching.Lru;
 
 namespace LruAspire.Caching.Tests;
 

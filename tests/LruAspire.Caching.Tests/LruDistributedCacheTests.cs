@@ -104,9 +104,9 @@ public class LruDistributedCacheTests
     [Fact]
     public void AddLruCache_registers_one_instance_for_every_interface()
     {
-        using var provider = new ServiceCollection().AddLruCache(o => o.Capacity = 5).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLruDistributedCache(o => o.Capacity = 5).BuildServiceProvider();
 
-        var lru = provider.GetRequiredService<ILruDistributedCache>();
+        var lru = provider.GetRequiredService<LruDistributedCache>();
         Assert.Same(lru, provider.GetRequiredService<IDistributedCache>());
         Assert.Same(lru, provider.GetRequiredService<IBufferDistributedCache>());
         Assert.Equal(5, lru.Statistics.Capacity);
@@ -115,9 +115,9 @@ public class LruDistributedCacheTests
     [Fact]
     public void AddLruCache_rejects_a_bad_capacity_with_a_clear_message()
     {
-        using var provider = new ServiceCollection().AddLruCache(o => o.Capacity = 0).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLruDistributedCache(o => o.Capacity = 0).BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILruDistributedCache>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LruDistributedCache>());
         Assert.Contains("Cache:Capacity", error.Message);
     }
 
@@ -126,18 +126,18 @@ public class LruDistributedCacheTests
     [InlineData(64, "Cache:StripeCount must not exceed Cache:Capacity.")]
     public void AddLruCache_rejects_a_bad_stripe_count_with_a_clear_message(int stripeCount, string message)
     {
-        using var provider = new ServiceCollection().AddLruCache(o => (o.Capacity, o.StripeCount) = (10, stripeCount)).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLruDistributedCache(o => (o.Capacity, o.StripeCount) = (10, stripeCount)).BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILruDistributedCache>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LruDistributedCache>());
         Assert.Contains(message, error.Message);
     }
 
     [Fact]
     public void AddLruCache_rejects_a_non_positive_negative_ttl()
     {
-        using var provider = new ServiceCollection().AddLruCache(o => o.NegativeTimeToLive = TimeSpan.Zero).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLruDistributedCache(o => o.NegativeTimeToLive = TimeSpan.Zero).BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILruDistributedCache>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LruDistributedCache>());
         Assert.Contains("Cache:NegativeTimeToLive", error.Message);
     }
 

@@ -1,5 +1,3 @@
-using LruAspire.Caching.Loading;
-using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LruAspire.Caching.Tests;
@@ -30,8 +28,8 @@ public class SingleFlightTests
 
         Assert.Equal(1, calls);
         Assert.All(results, r => Assert.Equal("v", r.Value));
-        Assert.Equal(1, results.Count(r => r.Source == CacheLookupSource.Loaded));
-        Assert.Equal(199, results.Count(r => r.Source == CacheLookupSource.Coalesced));
+        Assert.Equal(1, results.Count(r => r.Outcome == CacheOutcome.Miss));
+        Assert.Equal(199, results.Count(r => r.Outcome == CacheOutcome.Coalesced));
         Assert.Equal(199, cache.Statistics.CoalescedLoads);
         Assert.True(cache.TryGet("k", out var cached) && cached == "v");
         cache.AssertIntegrity();
@@ -46,7 +44,7 @@ public class SingleFlightTests
         var pending = cache.GetOrCreateAsync("k", 0, static (_, _, _) => throw new InvalidOperationException("must not load"));
 
         Assert.True(pending.IsCompletedSuccessfully);
-        Assert.Equal(new CacheLookup<string>(true, "v", CacheLookupSource.Cache), await pending);
+        Assert.Equal(new CacheLookup<string>(true, "v", CacheOutcome.Hit), await pending);
     }
 
     [Fact]
@@ -58,7 +56,7 @@ public class SingleFlightTests
             cache.GetOrCreateAsync("k", 0, static (_, _, _) => throw new TimeoutException()).AsTask());
         var retry = await cache.GetOrCreateAsync("k", 0, static (_, _, _) => ValueTask.FromResult(LoadResult<string>.Of("v")));
 
-        Assert.Equal(new CacheLookup<string>(true, "v", CacheLookupSource.Loaded), retry);
+        Assert.Equal(new CacheLookup<string>(true, "v", CacheOutcome.Miss), retry);
         Assert.Equal(2, cache.Statistics.Loads);
         cache.AssertIntegrity();
     }
@@ -131,7 +129,7 @@ public class SingleFlightTests
         await factoryCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         var next = await cache.GetOrCreateAsync("k", 0, static (_, _, _) => ValueTask.FromResult(LoadResult<string>.Of("v")));
-        Assert.Equal(new CacheLookup<string>(true, "v", CacheLookupSource.Loaded), next);
+        Assert.Equal(new CacheLookup<string>(true, "v", CacheOutcome.Miss), next);
         cache.AssertIntegrity();
     }
 
@@ -147,7 +145,7 @@ public class SingleFlightTests
             cache.GetOrCreateAsync("k", "bad", static (_, v, _) => ValueTask.FromResult(LoadResult<string>.Of(v))).AsTask());
         var next = await cache.GetOrCreateAsync("k", "good", static (_, v, _) => ValueTask.FromResult(LoadResult<string>.Of(v)));
 
-        Assert.Equal(new CacheLookup<string>(true, "good", CacheLookupSource.Loaded), next);
+        Assert.Equal(new CacheLookup<string>(true, "good", CacheOutcome.Miss), next);
         cache.AssertIntegrity();
     }
 
@@ -164,7 +162,7 @@ public class SingleFlightTests
         Assert.Equal("stale", (await lookup).Value); // the caller that asked before the remove gets its answer
         Assert.False(cache.TryGet("k", out _)); // but it is not cached
         var next = await cache.GetOrCreateAsync("k", 0, static (_, _, _) => ValueTask.FromResult(LoadResult<string>.Of("fresh")));
-        Assert.Equal(new CacheLookup<string>(true, "fresh", CacheLookupSource.Loaded), next);
+        Assert.Equal(new CacheLookup<string>(true, "fresh", CacheOutcome.Miss), next);
         cache.AssertIntegrity();
     }
 
@@ -199,9 +197,9 @@ public class SingleFlightTests
         _time.Advance(TimeSpan.FromSeconds(5));
         var afterTtl = await cache.GetOrCreateAsync("missing", 0, Absent);
 
-        Assert.Equal(new CacheLookup<string>(false, null, CacheLookupSource.Loaded), first);
-        Assert.Equal(new CacheLookup<string>(false, null, CacheLookupSource.Cache), second);
-        Assert.Equal(CacheLookupSource.Loaded, afterTtl.Source);
+        Assert.Equal(new CacheLookup<string>(false, null, CacheOutcome.Miss), first);
+        Assert.Equal(new CacheLookup<string>(false, null, CacheOutcome.Hit), second);
+        Assert.Equal(CacheOutcome.Miss, afterTtl.Outcome);
         Assert.Equal(2, loads);
         Assert.Equal(1, cache.Statistics.NegativeHits);
         Assert.False(cache.TryGet("missing", out _)); // a remembered absence is not a value

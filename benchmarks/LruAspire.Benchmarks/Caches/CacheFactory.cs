@@ -1,6 +1,5 @@
 using BitFaster.Caching.Lru;
 using LruAspire.Caching;
-using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace LruAspire.Benchmarks.Caches;

@@ -4,7 +4,6 @@ using System.Diagnostics.Metrics;
 using LruAspire.Api.Services;
 using LruAspire.Api.Telemetry;
 using LruAspire.Caching;
-using LruAspire.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,7 @@ public sealed class CacheActivityTests : IDisposable
         };
         ActivitySource.AddActivityListener(_listener);
 
-        var cache = new LruDistributedCache(Options.Create(new LruCacheOptions { Capacity = 10 }), TimeProvider.System);
+        var cache = new LruCache<long, byte[]>(new LruCacheOptions { Capacity = 10 }, TimeProvider.System, static json => json.Length);
         var store = new InstrumentedItemStore(new InMemoryItemStore().With(1, "one"), new CacheMetrics(_services.GetRequiredService<IMeterFactory>(), cache));
         _service = new CacheService(cache, store, NullLogger<CacheService>.Instance);
     }
@@ -81,7 +80,7 @@ public sealed class CacheActivityTests : IDisposable
     public async Task A_failed_fetch_marks_its_span_as_an_error()
     {
         var store = new InstrumentedItemStore(new UnreachableItemStore(),
-            new CacheMetrics(_services.GetRequiredService<IMeterFactory>(), new LruDistributedCache(Options.Create(new LruCacheOptions()), TimeProvider.System)));
+            new CacheMetrics(_services.GetRequiredService<IMeterFactory>(), new LruCache<long, byte[]>(new LruCacheOptions(), TimeProvider.System, static json => json.Length)));
 
         var spans = await TraceAsync(() => Assert.ThrowsAsync<TimeoutException>(() => store.GetAsync(7, CancellationToken.None)));
 

@@ -1,6 +1,5 @@
 using LruAspire.Api.Services;
 using LruAspire.Caching;
-using LruAspire.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,7 @@ namespace LruAspire.Api.Tests.Telemetry;
 public class CacheLoggingTests
 {
     private readonly InMemoryItemStore _store = new InMemoryItemStore().With(1, "one");
-    private readonly LruDistributedCache _cache = new(Options.Create(new LruCacheOptions { Capacity = 10 }), TimeProvider.System);
+    private readonly LruCache<long, byte[]> _cache = new(new LruCacheOptions { Capacity = 10 }, TimeProvider.System, static json => json.Length);
 
     [Fact]
     public async Task Miss_fetch_and_hit_are_structured_debug_logs_with_the_key_as_a_field()

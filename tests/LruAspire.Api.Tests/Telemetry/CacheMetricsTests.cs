@@ -3,7 +3,6 @@ using LruAspire.Api.Apis;
 using LruAspire.Api.Services;
 using LruAspire.Api.Telemetry;
 using LruAspire.Caching;
-using LruAspire.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,7 +76,7 @@ public sealed class CacheMetricsTests : IDisposable
         await service.GetAsync(2, bypassCache: false, CancellationToken.None);
         entries.RecordObservableInstruments();
         var afterTwo = entries.LastMeasurement!.Value;
-        cache.Remove("1");
+        cache.Remove(1);
         entries.RecordObservableInstruments();
 
         Assert.Equal(2, afterTwo);
@@ -118,15 +117,15 @@ public sealed class CacheMetricsTests : IDisposable
         Assert.Equal("error", fetches.LastMeasurement!.Tags[CacheTelemetry.FetchResultTag]);
     }
 
-    private (CacheService Service, LruDistributedCache Cache) CreateService(int capacity)
+    private (CacheService Service, LruCache<long, byte[]> Cache) CreateService(int capacity)
     {
         var cache = CreateCache(capacity);
         var metrics = new CacheMetrics(MeterFactory, cache);
         return (new CacheService(cache, new InstrumentedItemStore(_store, metrics), NullLogger<CacheService>.Instance), cache);
     }
 
-    private static LruDistributedCache CreateCache(int capacity) =>
-        new(Options.Create(new LruCacheOptions { Capacity = capacity }), TimeProvider.System);
+    private static LruCache<long, byte[]> CreateCache(int capacity) =>
+        new(new LruCacheOptions { Capacity = capacity }, TimeProvider.System, static json => json.Length);
 
     private MetricCollector<T> Collect<T>(string instrumentName) where T : struct =>
         new(MeterFactory, CacheMetrics.MeterName, instrumentName);

@@ -2,7 +2,7 @@ namespace LruAspire.Caching;
 
 /// <summary>
 /// The counters of one stripe. A mutable struct embedded in the stripe and only written under the stripe's
-/// lock, so increments are ordinary adds; <see cref="Lru.LruCache{TKey, TValue}.Statistics"/> sums them.
+/// lock, so increments are ordinary adds; <see cref="LruCache{TKey, TValue}.Statistics"/> sums them.
 /// </summary>
 internal struct StripeCounters
 {

@@ -1,25 +1,14 @@
 using LruAspire.Caching.Expiration;
 using LruAspire.Caching.Loading;
+using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace LruAspire.Caching.Lru;
+namespace LruAspire.Caching;
 
 // Single flight: one caller per key runs the factory, the others wait for its result with their own tokens.
 public sealed partial class LruCache<TKey, TValue>
 {
-    /// <summary>
-    /// Returns the cached answer for <paramref name="key"/> or loads it, calling <paramref name="factory"/> at most
-    /// once for all concurrent callers (single flight).
-    /// </summary>
-    /// <remarks>
-    /// <para>A hit completes synchronously and allocates nothing: pass per-call data through
-    /// <paramref name="state"/> and a <see langword="static"/> lambda so no closure is allocated.</para>
-    /// <para>A result of <see cref="LoadResult{TValue}.Absent"/> is remembered for
-    /// <see cref="LruCacheOptions.NegativeTimeToLive"/>. A factory that throws or is cancelled stores nothing, so the
-    /// next call loads again. A <see cref="Remove"/>, <see cref="Set"/> or <see cref="Clear"/> while the load runs
-    /// wins: the load's result still answers its waiters but is not stored. Each caller waits with its own
-    /// <paramref name="cancellationToken"/>; the factory's token is cancelled only when all waiters have given up.</para>
-    /// </remarks>
+    /// <inheritdoc />
     public ValueTask<CacheLookup<TValue>> GetOrCreateAsync<TState>(
         TKey key,
         TState state,
@@ -32,14 +21,14 @@ public sealed partial class LruCache<TKey, TValue>
         var outcome = stripe.TryGetOrJoinLoad(key, out var value, out var load, out var owner);
         if (outcome != LookupOutcome.Miss)
         {
-            return new ValueTask<CacheLookup<TValue>>(new CacheLookup<TValue>(outcome == LookupOutcome.Hit, value, CacheLookupSource.Cache));
+            return new ValueTask<CacheLookup<TValue>>(new CacheLookup<TValue>(outcome == LookupOutcome.Hit, value, CacheOutcome.Hit));
         }
 
         if (owner)
         {
             _ = RunLoadAsync(stripe, key, load!, state, factory, options);
         }
-        return WaitForLoadAsync(stripe, key, load!, owner ? CacheLookupSource.Loaded : CacheLookupSource.Coalesced, cancellationToken);
+        return WaitForLoadAsync(stripe, key, load!, owner ? CacheOutcome.Miss : CacheOutcome.Coalesced, cancellationToken);
     }
 
     private async Task RunLoadAsync<TState>(
@@ -76,7 +65,7 @@ public sealed partial class LruCache<TKey, TValue>
     }
 
     private static async ValueTask<CacheLookup<TValue>> WaitForLoadAsync(
-        LruStripe<TKey, TValue> stripe, TKey key, InFlightLoad<TValue> load, CacheLookupSource source, CancellationToken cancellationToken)
+        LruStripe<TKey, TValue> stripe, TKey key, InFlightLoad<TValue> load, CacheOutcome source, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,4 +1,4 @@
-namespace LruAspire.Caching.Loading;
+namespace LruAspire.Caching;
 
 /// <summary>
 /// What a loader passed to <c>GetOrCreateAsync</c> found: a value, or the fact that the key has none (which the

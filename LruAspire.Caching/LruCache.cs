@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using LruAspire.Caching.Expiration;
+using LruAspire.Caching.Lru;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace LruAspire.Caching.Lru;
+namespace LruAspire.Caching;
 
 /// <summary>
 /// A thread-safe, bounded least-recently-used cache with expiration, negative caching and single-flight loading.
@@ -46,7 +47,7 @@ namespace LruAspire.Caching.Lru;
 /// allocates nothing and reads the clock only if the entry can expire. Counters are plain fields under the lock.
 /// </para>
 /// </remarks>
-public sealed partial class LruCache<TKey, TValue> : IDisposable where TKey : notnull
+public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, IDisposable where TKey : notnull
 {
     /// <summary>The fewest entries per stripe that the automatic stripe count allows.</summary>
     public const int MinEntriesPerStripe = 128;
@@ -105,19 +106,19 @@ public sealed partial class LruCache<TKey, TValue> : IDisposable where TKey : no
         }
     }
 
-    /// <summary>The most entries the cache holds.</summary>
+    /// <inheritdoc />
     public int Capacity { get; }
 
     /// <summary>The byte bound, or <see langword="null"/>.</summary>
     public long? MaxBytes { get; }
 
-    /// <summary>Entries held right now, including remembered absences and expired entries not yet reclaimed.</summary>
+    /// <inheritdoc />
     public int Count => _stripes.Sum(stripe => stripe.Count);
 
     /// <summary>The number of independently locked stripes.</summary>
     public int StripeCount => _stripes.Length;
 
-    /// <summary>Counters summed over all stripes.</summary>
+    /// <inheritdoc />
     public LruCacheStatistics Statistics
     {
         get
@@ -131,26 +132,21 @@ public sealed partial class LruCache<TKey, TValue> : IDisposable where TKey : no
         }
     }
 
-    /// <summary>Looks a key up and, on a hit, marks it most recently used. A remembered absence is not a value.</summary>
+    /// <inheritdoc />
     public bool TryGet(TKey key, [MaybeNullWhen(false)] out TValue value) =>
         StripeOf(key).TryGet(key, out value) == LookupOutcome.Hit;
 
-    /// <summary>
-    /// Adds or replaces a value and marks it most recently used, evicting least recently used entries of its
-    /// stripe if that stripe is over a bound. A load in flight for the key will not overwrite it.
-    /// </summary>
-    /// <param name="options">Absolute and/or sliding expiration; <see cref="LruCacheOptions.DefaultTimeToLive"/> when neither is set.</param>
+    /// <inheritdoc />
     public void Set(TKey key, TValue value, DistributedCacheEntryOptions? options = null)
     {
         var now = _time.GetUtcNow().UtcTicks;
         StripeOf(key).Set(key, value, absent: false, EntryExpiration.From(options, now, _defaultTimeToLive), SizeOf(value), now);
     }
 
-    /// <summary>Removes the key; a load in flight for it completes for its waiters but is not stored.</summary>
-    /// <returns>Whether a live entry was removed.</returns>
+    /// <inheritdoc />
     public bool Remove(TKey key) => StripeOf(key).Remove(key);
 
-    /// <summary>Removes every entry and detaches every load in flight.</summary>
+    /// <inheritdoc />
     public void Clear()
     {
         foreach (var stripe in _stripes)
