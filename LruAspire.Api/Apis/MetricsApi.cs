@@ -1,4 +1,4 @@
-using LruAspire.Api.Services;
+using LruAspire.Api.Cache;
 
 namespace LruAspire.Api.Apis;
 
@@ -6,7 +6,20 @@ public static class MetricsApi
 {
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", GetMetrics).WithTags("Metrics").WithName("GetCacheMetrics");
+        app.MapGet("/metrics", GetMetrics).WithTags("Metrics").WithName("GetCacheMetrics")
+            .WithDocs("Cache counters",
+                """
+                The seed's metrics as JSON, for this API instance since it started: hits, misses, their ratio,
+                evictions, and how full the cache is. The same numbers go to the Aspire dashboard as OpenTelemetry metrics.
+                """,
+                [],
+                [
+                    new(StatusCodes.Status200OK, "The counters.", typeof(CacheMetricsResponse),
+                        """
+                        {"hits": 940, "negative_hits": 3, "misses": 60, "hit_rate": 0.9403, "evictions": 0, "expirations": 0,
+                         "removals": 2, "loads": 55, "coalesced_loads": 5, "count": 58, "capacity": 1000, "bytes": 1740, "max_bytes": null}
+                        """),
+                ]);
         return app;
     }
 
