@@ -41,12 +41,12 @@ public sealed partial class LoadRunCoordinator(
     /// <summary>Starts <paramref name="scenarioName"/> with <paramref name="profileName"/> (or the scenario's default profile).</summary>
     public StartResult Start(string scenarioName, string? profileName, bool background = false)
     {
-        var scenario = scenarios.FirstOrDefault(s => string.Equals(s.Name, scenarioName, StringComparison.OrdinalIgnoreCase));
+        var scenario = scenarios.FirstOrDefault(s => string.Equals(s.Description.Name, scenarioName, StringComparison.OrdinalIgnoreCase));
         if (scenario is null)
         {
-            return StartResult.Invalid($"Unknown scenario '{scenarioName}'. Known: {string.Join(", ", ScenarioNames.All)}.");
+            return StartResult.Invalid($"Unknown scenario '{scenarioName}'. Known: {ScenarioCatalog.KnownNames}.");
         }
-        profileName ??= scenario.DefaultProfile;
+        profileName ??= scenario.Description.DefaultProfile;
         if (!options.Value.Profiles.TryGetValue(profileName, out var profile))
         {
             return StartResult.Invalid($"Unknown profile '{profileName}'. Known: {string.Join(", ", options.Value.Profiles.Keys)}.");
@@ -62,7 +62,7 @@ public sealed partial class LoadRunCoordinator(
                 return StartResult.Busy(current);
             }
             replaced = current;
-            run = new LoadRun(++_lastId, scenario.Name, profileName, background, timeProvider.GetUtcNow());
+            run = new LoadRun(++_lastId, scenario.Description.Name, profileName, background, timeProvider.GetUtcNow());
             _runs.AddFirst(run);
             if (_runs.Count > KeptRuns)
             {

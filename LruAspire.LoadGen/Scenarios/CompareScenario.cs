@@ -19,9 +19,7 @@ public sealed class CompareScenario(UserPool pool, ApiClient api) : ILoadScenari
     // large as the capacity keeps overflowing the fullest stripe: about 2 % of the "cache" phase were misses.
     private const double HotShareOfCapacity = 0.8;
 
-    public string Name => ScenarioNames.Compare;
-
-    public string DefaultProfile => "saturate";
+    public ScenarioDescription Description => ScenarioCatalog.Compare;
 
     public async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
@@ -35,10 +33,10 @@ public sealed class CompareScenario(UserPool pool, ApiClient api) : ILoadScenari
             async (key, token) => await api.SendAsync(new LoadRequest(RequestKind.Read, key), token));
 
         var cache = await pool.RunAsync(
-            new PhasePlan(Name, "cache", run.Profile, random => new LoadRequest(RequestKind.Read, keys.Next(random)), run.Seed),
+            new PhasePlan(Description.Name, "cache", run.Profile, random => new LoadRequest(RequestKind.Read, keys.Next(random)), run.Seed),
             cancellationToken);
         var database = await pool.RunAsync(
-            new PhasePlan(Name, "database", run.Profile, random => new LoadRequest(RequestKind.DatabaseRead, keys.Next(random)), run.Seed),
+            new PhasePlan(Description.Name, "database", run.Profile, random => new LoadRequest(RequestKind.DatabaseRead, keys.Next(random)), run.Seed),
             cancellationToken);
 
         var comparison = CacheComparison.From(cache, database);
