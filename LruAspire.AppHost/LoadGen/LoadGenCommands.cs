@@ -36,7 +36,7 @@ public static class LoadGenCommands
             commandOptions: new HttpCommandOptions
             {
                 Method = HttpMethod.Delete,
-                Description = "Cancel the run in progress; its partial numbers are not reported.",
+                Description = "Cancel the run in progress; its partial numbers are not reported. Stopping a Run … command's run brings the gentle background load back; stopping the background load itself leaves the generator idle.",
                 IconName = "Stop",
                 GetCommandResult = ReadRunResponseAsync,
             });
@@ -57,7 +57,7 @@ public static class LoadGenCommands
         }
 
         var message = $"Run {TryReadNumber(body, "id")} ({TryReadString(body, "scenario")}, profile {TryReadString(body, "profile")}): " +
-            $"{TryReadString(body, "state")}. Progress and the summary are in the loadgen console log.";
+            $"{TryReadString(body, "state")}. Progress and the summary are in the loadgen console log; the background load resumes when it ends.";
         return CommandResults.Success(message, body, CommandResultFormat.Json);
     }
 
