@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var lrudb = builder.AddPostgresDatabase(serverName: "postgres", databaseName: "lrudb");
+var lrudb = await builder.AddPostgresContainerOrLocalAsync(serverName: "postgres", databaseName: "lrudb");
 
 // Generated once per machine for local runs (kept in user secrets); supplied as a secret at deploy time.
 var writeKey = builder.AddResource(ParameterResourceBuilderExtensions.CreateGeneratedParameter(
@@ -29,4 +29,4 @@ builder.AddProject<Projects.LruAspire_LoadGen>("loadgen")
     .WithEnvironment("Load__WriteKey", writeKey) // the "mixed" scenario's PUTs
     .WithLoadRunCommands();
 
-builder.Build().Run();
+await builder.Build().RunAsync();

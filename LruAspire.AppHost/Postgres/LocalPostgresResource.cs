@@ -1,21 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace LruAspire.AppHost.Postgres;
 
+/// <summary>
+/// PostgreSQL run from the machine's own binaries as an Aspire executable. It exposes the same kind of
+/// connection string as Aspire's container resource, so the API cannot tell the two apart.
+/// </summary>
+public sealed class LocalPostgresServerResource(string name, string command, string workingDirectory, ParameterResource password)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    /// <summary>The name of the server's TCP endpoint.</summary>
+    public const string EndpointName = "tcp";
+
+    /// <summary>The superuser that initdb creates and the connection string names.</summary>
+    public const string UserName = "postgres";
+
+    private EndpointReference? _primaryEndpoint;
+
+    /// <summary>The superuser's password; the data directory is made to accept it at every start.</summary>
+    public ParameterResource PasswordParameter { get; } = password;
+
+    /// <summary>The server's TCP endpoint on loopback.</summary>
+    public EndpointReference PrimaryEndpoint => _primaryEndpoint ??= new(this, EndpointName);
+
+    /// <summary><c>Host=…;Port=…;Username=postgres;Password=…</c>, without a database.</summary>
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create(
+            $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
+}
+
+/// <summary>A database inside a <see cref="LocalPostgresServerResource"/>; created when the server is ready.</summary>
+public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresServerResource parent)
+    : Resource(name), IResourceWithParent<LocalPostgresServerResource>, IResourceWithConnectionString
+{
+    /// <summary>The server the database lives in.</summary>
+    public LocalPostgresServerResource Parent { get; } = parent;
+
+    /// <summary>The database's name inside PostgreSQL (the resource name may differ).</summary>
+    public string DatabaseName { get; } = databaseName;
+
+    /// <summary>The server's connection string with <c>Database=</c> this database.</summary>
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
+}
+
+/// <summary>Adds <see cref="LocalPostgresServerResource"/> and <see cref="LocalPostgresDatabaseResource"/> to the app model.</summary>
 public static class LocalPostgresBuilderExtensions
 {
     /// <summary>
-    /// Adds PostgreSQL run from local binaries. The data directory is initialised on first start and reused
-    /// afterwards; readiness is a real <c>SELECT 1</c> over TCP with the password, not just "process started".
+    /// Adds PostgreSQL run from the binaries in <paramref name="binDirectory"/>. The data directory is initialised
+    /// on first start and reused afterwards; readiness is a real <c>SELECT 1</c> over TCP with the password, not
+    /// just "process started".
     /// </summary>
     public static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, ParameterResource password, string binDirectory, string dataDirectory)
     {
         var cluster = new LocalPostgresCluster(binDirectory, dataDirectory);
         var (command, prefix) = FastShutdown.ServerCommand(cluster.ServerPath);
-        var server = new LocalPostgresServerResource(name, command, builder.AppHostDirectory, password, dataDirectory);
+        var server = new LocalPostgresServerResource(name, command, builder.AppHostDirectory, password);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
             await cluster.EnsureReadyAsync(await password.GetValueAsync(cancellationToken) ?? "", cancellationToken));
@@ -42,7 +87,7 @@ public static class LocalPostgresBuilderExtensions
             // Not behind Aspire's proxy: the proxy keeps accepting connections while PostgreSQL is stopped and
             // then says nothing, so clients hang until their timeouts. Direct, a stopped server refuses at once
             // and the API can answer 503 in milliseconds. Unproxied endpoints need a concrete port.
-            .WithEndpoint(name: LocalPostgresServerResource.EndpointName, scheme: "tcp", port: FreePort.OnLoopback(), isProxied: false)
+            .WithEndpoint(name: LocalPostgresServerResource.EndpointName, scheme: "tcp", port: FreeLoopbackPort(), isProxied: false)
             .WithArgs(context =>
             {
                 foreach (var argument in prefix)
@@ -130,5 +175,13 @@ public static class LocalPostgresBuilderExtensions
         var quotedName = "\"" + databaseName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         await using var create = new NpgsqlCommand($"CREATE DATABASE {quotedName}", connection);
         await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A loopback TCP port that nothing listens on right now, chosen by the operating system.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
