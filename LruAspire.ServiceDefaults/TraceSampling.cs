@@ -9,9 +9,8 @@ namespace Microsoft.Extensions.Hosting;
 /// a trace is recorded with the probability configured at <see cref="SampleRatioKey"/>.
 /// </summary>
 /// <remarks>
-/// Recording spans for every request is the largest per-request cost of a cached GET (docs/benchmarks.md: 0.87× of a
-/// bare ASP.NET Core app traced, 0.96–0.98× untraced), so outside Development only a tenth of new traces is
-/// recorded, as production systems sample. In Development every request a person sends is traced, because the
+/// Per-request tracing is what keeps the cached GET below a bare ASP.NET Core app (docs/benchmarks.md), so outside
+/// Development only a tenth of new traces is recorded and exported, as production systems sample. In Development every request a person sends is traced, because the
 /// dashboard is where they look at it. The ratio is read from configuration rather than from the standard
 /// <c>OTEL_TRACES_SAMPLER</c> variable because Aspire sets that to <c>always_on</c> for every project it runs,
 /// which would also record every request the load generator chose not to trace; a sampler set in code takes
