@@ -6,6 +6,7 @@ using LruAspire.Api.Cache;
 using LruAspire.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -34,8 +35,57 @@ public sealed class CacheMetricsTests : IDisposable
         Assert.Equal(2, LatestByTag(requests, CacheMetrics.RequestTypeTag, "hit"));
         Assert.Equal(1, LatestByTag(requests, CacheMetrics.RequestTypeTag, "miss"));
         Assert.Equal("{request}", requests.Instrument!.Unit);
-        var json = MetricsApi.GetMetrics(service);
+        var json = MetricsApi.GetMetrics(service, new ServiceInstance(tracerProvider: null));
         Assert.Equal((json.Hits, json.Misses), (LatestByTag(requests, CacheMetrics.RequestTypeTag, "hit"), LatestByTag(requests, CacheMetrics.RequestTypeTag, "miss")));
+    }
+
+    [Fact]
+    public async Task Hit_ratio_is_a_gauge_from_0_to_1_that_agrees_with_the_metrics_endpoint()
+    {
+        var (service, _) = CreateService(capacity: 10);
+        using var ratio = Collect<double>(CacheMetrics.HitRatioName);
+
+        ratio.RecordObservableInstruments();
+        var beforeAnyLookup = ratio.LastMeasurement!.Value;
+        await service.GetAsync(1, bypassCache: false, CancellationToken.None); // miss
+        await service.GetAsync(1, bypassCache: false, CancellationToken.None); // hit
+        await service.GetAsync(1, bypassCache: false, CancellationToken.None); // hit
+        await service.GetAsync(2, bypassCache: false, CancellationToken.None); // miss
+        ratio.RecordObservableInstruments();
+
+        Assert.Equal(0, beforeAnyLookup);
+        Assert.Equal(0.5, ratio.LastMeasurement!.Value);
+        Assert.IsType<ObservableGauge<double>>(ratio.Instrument);
+        Assert.Equal("1", ratio.Instrument!.Unit);
+        Assert.Equal(MetricsApi.GetMetrics(service, new ServiceInstance(tracerProvider: null)).HitRate, ratio.LastMeasurement!.Value);
+    }
+
+    [Fact]
+    public async Task Database_queries_saved_count_hits_negative_hits_and_coalesced_loads_that_is_lookups_minus_loads()
+    {
+        var pausing = new PausingItemStore(_store);
+        var cache = CreateCache(capacity: 10);
+        _ = new CacheMetrics(MeterFactory, cache);
+        var service = new CacheService(cache, pausing, NullLogger<CacheService>.Instance);
+        using var saved = Collect<long>(CacheMetrics.DbQueriesSavedName);
+
+        var first = service.GetAsync(1, bypassCache: false, CancellationToken.None).AsTask(); // miss: the one query for key 1
+        await pausing.ReadFetched;
+        var joined = service.GetAsync(1, bypassCache: false, CancellationToken.None).AsTask(); // coalesced: saved
+        pausing.Release();
+        Assert.Equal([CacheOutcome.Miss, CacheOutcome.Coalesced], (await Task.WhenAll(first, joined)).Select(l => l.Outcome));
+        await service.GetAsync(1, bypassCache: false, CancellationToken.None);   // hit: saved
+        await service.GetAsync(404, bypassCache: false, CancellationToken.None); // miss, no row: a query
+        await service.GetAsync(404, bypassCache: false, CancellationToken.None); // negative hit: saved
+        await service.GetAsync(1, bypassCache: true, CancellationToken.None);    // bypass: not a lookup at all
+        saved.RecordObservableInstruments();
+
+        var stats = cache.Statistics;
+        Assert.Equal(3, saved.LastMeasurement!.Value);
+        Assert.Equal(stats.Hits + stats.NegativeHits + stats.Misses - stats.Loads, saved.LastMeasurement!.Value);
+        Assert.IsType<ObservableCounter<long>>(saved.Instrument);
+        Assert.Equal("{query}", saved.Instrument!.Unit);
+        Assert.Equal(3, MetricsApi.GetMetrics(service, new ServiceInstance(tracerProvider: null)).DbQueriesSaved);
     }
 
     [Fact]
