@@ -87,7 +87,7 @@ public class HungPostgresTests(FaultAppFixture fixture, ITestOutputHelper output
         output.WriteLine($"hits while frozen: p50 {hitLatencies.P50:F1} ms, p99 {hitLatencies.P99:F1} ms, max {hitLatencies.Max:F1} ms");
         foreach (var replica in replicas)
         {
-            var storeCalls = all.Where(s => s.Replica == replica.ResourceId && s.Kind != RequestKind.Hit).ToList();
+            var storeCalls = all.Where(s => s.Target == replica.ResourceId && s.Kind != RequestKind.Hit).ToList();
             var opened = storeCalls.First(s => s.At > stopped && s.Status == 503 && s.Latency < Waited).Done;
             var whileOpen = storeCalls.Where(s => s.At > opened && s.Done < resumed).ToList();
             // While open, the only calls that reach the database and wait for the timeout are the breaker's probes

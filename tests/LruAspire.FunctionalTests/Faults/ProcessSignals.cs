@@ -13,7 +13,7 @@ internal static class ProcessSignals
     public static IReadOnlyList<int> StopTree(int pid)
     {
         Send("STOP", [pid]);
-        var children = ChildrenOf(pid);
+        var children = ProcessTree.ChildrenOf(pid);
         Send("STOP", children);
         return [pid, .. children];
     }
@@ -22,34 +22,6 @@ internal static class ProcessSignals
     public static void Continue(IReadOnlyList<int> pids)
     {
         Send("CONT", [.. pids.Reverse()]);
-    }
-
-    private static List<int> ChildrenOf(int parent)
-    {
-        var children = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(directory), out var pid) && ParentOf(directory) == parent)
-            {
-                children.Add(pid);
-            }
-        }
-        return children;
-    }
-
-    // /proc/<pid>/stat is "pid (comm) state ppid ..."; comm may contain spaces and parentheses, so parse after the last ')'.
-    private static int? ParentOf(string procDirectory)
-    {
-        try
-        {
-            var stat = File.ReadAllText(Path.Combine(procDirectory, "stat"));
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null; // the process has exited
-        }
     }
 
     private static void Send(string signal, IReadOnlyList<int> pids)

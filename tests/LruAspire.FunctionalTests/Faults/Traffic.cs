@@ -17,7 +17,7 @@ internal enum RequestKind
 }
 
 /// <summary>One request and what its client saw. <see cref="Status"/> is 0 when no response came (connection lost).</summary>
-internal sealed record Sample(RequestKind Kind, string Replica, long Key, TimeSpan At, TimeSpan Latency, int Status, bool ProblemJson, double RetryAfterSeconds)
+internal sealed record Sample(RequestKind Kind, string Target, long Key, TimeSpan At, TimeSpan Latency, int Status, bool ProblemJson, double RetryAfterSeconds)
 {
     public TimeSpan Done => At + Latency;
 
@@ -32,7 +32,11 @@ internal sealed class Traffic(Stopwatch clock, string writeKey)
     public ConcurrentQueue<Sample> Samples { get; } = new();
 
     /// <summary>Sends <paramref name="kind"/> requests to <paramref name="replica"/>, one at a time, until cancelled.</summary>
-    public async Task RunAsync(ApiReplica replica, RequestKind kind, Func<long> nextKey, CancellationToken cancellationToken)
+    public Task RunAsync(ApiReplica replica, RequestKind kind, Func<long> nextKey, CancellationToken cancellationToken) =>
+        RunAsync(replica.ResourceId, replica.Client, kind, nextKey, cancellationToken);
+
+    /// <summary>Sends <paramref name="kind"/> requests through <paramref name="client"/>, one at a time, until cancelled.</summary>
+    public async Task RunAsync(string target, HttpClient client, RequestKind kind, Func<long> nextKey, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -44,15 +48,15 @@ internal sealed class Traffic(Stopwatch clock, string writeKey)
                     ? new HttpRequestMessage(HttpMethod.Put, $"/data/{key}") { Content = JsonContent.Create(new { value = Sample.ValueOf(key) }), Headers = { { "X-Api-Key", writeKey } } }
                     : new HttpRequestMessage(HttpMethod.Get, $"/data/{key}");
                 // Not cancelled with the loop: a request in flight is allowed to finish, so its outcome is known.
-                using var response = await replica.Client.SendAsync(request, CancellationToken.None);
+                using var response = await client.SendAsync(request, CancellationToken.None);
                 var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-                Samples.Enqueue(new Sample(kind, replica.ResourceId, key, sent, clock.Elapsed - sent, (int)response.StatusCode,
+                Samples.Enqueue(new Sample(kind, target, key, sent, clock.Elapsed - sent, (int)response.StatusCode,
                     response.Content.Headers.ContentType?.MediaType == "application/problem+json" && !body.Contains(" at ", StringComparison.Ordinal),
                     response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0));
             }
             catch (HttpRequestException)
             {
-                Samples.Enqueue(new Sample(kind, replica.ResourceId, key, sent, clock.Elapsed - sent, 0, false, 0));
+                Samples.Enqueue(new Sample(kind, target, key, sent, clock.Elapsed - sent, 0, false, 0));
             }
             try
             {
