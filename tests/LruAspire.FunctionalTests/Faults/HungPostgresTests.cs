@@ -83,6 +83,8 @@ public class HungPostgresTests(FaultAppFixture fixture, ITestOutputHelper output
             Assert.True(s.RetryAfterSeconds >= 1, "a 503/504 without Retry-After");
         });
 
+        output.WriteLine("writes in flight when PostgreSQL froze: " + string.Join(", ", traffic.Writes
+            .Where(w => w.At < stopped && w.Done > stopped).Select(w => $"{w.Status} after {Ms(w.Latency)}")));
         var hitLatencies = Percentiles(all.Where(s => s.Kind == RequestKind.Hit && s.At > stopped && s.Done < resumed));
         output.WriteLine($"hits while frozen: p50 {hitLatencies.P50:F1} ms, p99 {hitLatencies.P99:F1} ms, max {hitLatencies.Max:F1} ms");
         foreach (var replica in replicas)

@@ -74,6 +74,8 @@ public class ReplicaCrashTests(FaultAppFixture fixture, ITestOutputHelper output
         Assert.All(all.Where(s => s.Target == survivor.ResourceId), s => Assert.Contains(s.Status, new[] { 200, 201, 404 }));
         Assert.All(all.Where(s => s.Target == victim.ResourceId && s.Done < killed), s => Assert.Contains(s.Status, new[] { 200, 201, 404 }));
         Assert.Contains(all, s => s.Target == victim.ResourceId && s.At > killed && s.Status == 0);
+        // Nothing brought the victim back on its own: its last second of requests found nobody listening.
+        Assert.All(all.Where(s => s.Target == victim.ResourceId && s.At > killed + TimeSpan.FromSeconds(2)), s => Assert.Equal(0, s.Status));
 
         // Aspire (run mode) does not restart a crashed project by itself; the dashboard's Start command does.
         var restarting = clock.Elapsed;
