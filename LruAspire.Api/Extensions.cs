@@ -93,7 +93,7 @@ public static class Extensions
             NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ItemInvalidationOptions>>().Value.ListenerConnectionString(connectionString)));
         services.AddSingleton(_ => new DatabaseProbe(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
         {
-            ApplicationName = "lruaspire-probe",
+            ApplicationName = DatabaseProbe.ApplicationName,
             Pooling = false,
             Timeout = ConnectTimeoutSeconds,
         }.ConnectionString)));

@@ -16,6 +16,9 @@ namespace LruAspire.Api.Cache;
 /// </remarks>
 public sealed class DatabaseProbe(NpgsqlDataSource unpooledDataSource) : IAsyncDisposable
 {
+    /// <summary>The probe connections' <c>application_name</c>, to tell them apart in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationName = "lruaspire-probe";
+
     /// <summary>How long the probe waits; a hung server (SIGSTOP) accepts the TCP connection and never answers.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
 

@@ -40,9 +40,6 @@ public sealed partial class ItemInvalidationListener(
 
     private bool _everConnected;
 
-    /// <summary>Whether notifications are being received right now; while not, see <see cref="CacheCoherence.State"/>.</summary>
-    public bool IsConnected => coherence.State == CoherenceState.Listening;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var connect = pipelines.GetPipeline(PipelineName);
