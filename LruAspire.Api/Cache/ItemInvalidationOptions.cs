@@ -8,7 +8,9 @@ public sealed class ItemInvalidationOptions
 {
     public const string SectionName = "ItemInvalidation";
 
+    // Seconds; connecting and LISTEN each take milliseconds on a healthy route.
     private const int ConnectTimeoutSeconds = 3;
+    private const int CommandTimeoutSeconds = 3;
 
     /// <summary>
     /// Seconds of silence after which the listener checks that its session is alive: Npgsql sends a Sync
@@ -45,7 +47,7 @@ public sealed class ItemInvalidationOptions
             // attempt for Npgsql's default 15 s.
             Timeout = ConnectTimeoutSeconds,
             // LISTEN answers at once; a route that opened and then went silent must not hold it for the default 30 s.
-            CommandTimeout = 3,
+            CommandTimeout = CommandTimeoutSeconds,
         };
         listener.Host = Host ?? listener.Host;
         listener.Port = Port ?? listener.Port;
