@@ -2,6 +2,7 @@ using LruAspire.Api.Apis;
 using LruAspire.Api.Cache;
 using LruAspire.Api.Store;
 using LruAspire.Caching;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using Polly;
@@ -84,18 +85,19 @@ public static class Extensions
 
     private static void AddCacheCoherence(IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         var connectionString = builder.Configuration.GetConnectionString(DatabaseName)
             ?? throw new InvalidOperationException($"Connection string '{DatabaseName}' is missing.");
-        var listenerConnection = new NpgsqlConnectionStringBuilder(connectionString)
+        services.AddOptions<ItemInvalidationOptions>().BindConfiguration(ItemInvalidationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddKeyedSingleton(ItemInvalidationListener.DataSourceKey, (sp, _) =>
+            NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ItemInvalidationOptions>>().Value.ListenerConnectionString(connectionString)));
+        services.AddSingleton(_ => new DatabaseProbe(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
         {
-            ApplicationName = ItemInvalidationListener.ApplicationName,
-            // One long-lived connection, outside the request pool so it never competes with queries.
+            ApplicationName = DatabaseProbe.ApplicationName,
             Pooling = false,
-            // An idle LISTEN connection would not notice a silently dead peer; keepalive queries make it fail.
-            KeepAlive = 10,
-        };
-        builder.Services.AddKeyedSingleton(ItemInvalidationListener.DataSourceKey, (_, _) => NpgsqlDataSource.Create(listenerConnection));
-        builder.Services.AddResiliencePipeline(ItemInvalidationListener.PipelineName, pipeline => pipeline.AddRetry(new RetryStrategyOptions
+            Timeout = ConnectTimeoutSeconds,
+        }.ConnectionString)));
+        services.AddResiliencePipeline(ItemInvalidationListener.PipelineName, pipeline => pipeline.AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<TimeoutException>(),
             MaxRetryAttempts = int.MaxValue,
@@ -104,9 +106,25 @@ public static class Extensions
             Delay = TimeSpan.FromMilliseconds(100),
             MaxDelay = TimeSpan.FromSeconds(5),
         }));
-        builder.Services.AddSingleton<ItemInvalidationMetrics>();
-        builder.Services.AddSingleton<ItemInvalidationListener>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ItemInvalidationListener>());
-        builder.Services.AddHealthChecks().AddCheck<ItemInvalidationHealthCheck>("item-invalidation");
+
+        // While the listener is blind and the database answers, reads must not use the cache: the engine
+        // registered above is wrapped so that every lookup asks CacheCoherence first.
+        services.AddSingleton<CacheCoherence>();
+        DecorateWithCoherence<long, byte[]>(services);
+
+        services.AddSingleton<ItemInvalidationMetrics>();
+        services.AddSingleton<ItemInvalidationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ItemInvalidationListener>());
+        services.AddHealthChecks().AddCheck<ItemInvalidationHealthCheck>("item-invalidation");
+    }
+
+    private static void DecorateWithCoherence<TKey, TValue>(IServiceCollection services) where TKey : notnull
+    {
+        var engine = services.Single(d => d.ServiceType == typeof(ILruCache<TKey, TValue>));
+        var createEngine = engine.ImplementationFactory
+            ?? throw new InvalidOperationException("The cache engine is expected to be registered with a factory (AddLruCache).");
+        services.Remove(engine);
+        services.AddSingleton<ILruCache<TKey, TValue>>(sp =>
+            new CoherentLruCache<TKey, TValue>((ILruCache<TKey, TValue>)createEngine(sp), sp.GetRequiredService<CacheCoherence>()));
     }
 }

@@ -1,6 +1,10 @@
 using LruAspire.Api;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ContentRoot.Resolve(args),
+});
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LruAspire.Api.Store;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Polly.CircuitBreaker;
@@ -8,9 +9,10 @@ using Polly.Timeout;
 namespace LruAspire.Api.Apis;
 
 /// <summary>
-/// Turns "the database cannot answer right now" into 503 ProblemDetails with <c>Retry-After</c>: an open circuit,
-/// a full queue toward the database, a timed-out call or a transient PostgreSQL error. Any other exception is
-/// left to the default handler, which answers 500 ProblemDetails; neither carries exception details.
+/// Turns "the database cannot answer right now" into ProblemDetails with <c>Retry-After</c>: 503 for an open
+/// circuit, a full queue toward the database, a timed-out read or a transient PostgreSQL error (nothing was
+/// applied), and 504 for a write whose outcome is unknown (<see cref="WriteOutcomeUnknownException"/>). Any other
+/// exception is left to the default handler, which answers 500 ProblemDetails; none carries exception details.
 /// </summary>
 public sealed partial class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavailableExceptionHandler> logger) : IExceptionHandler
 {
@@ -18,17 +20,22 @@ public sealed partial class DatabaseUnavailableExceptionHandler(ILogger<Database
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (RetryAfter(exception) is not { } retryAfter)
+        if (Answer(exception) is not ({ } problem, var retryAfter))
         {
             return false;
         }
 
         // The type is enough to tell an outage from overload; messages can name hosts and ports.
-        LogDatabaseUnavailable(exception.GetType().Name);
+        LogDatabaseUnavailable(exception.GetType().Name, problem.Status);
         httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await Problems.DatabaseUnavailable.ToResult().ExecuteAsync(httpContext);
+        await problem.ToResult().ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>The problem to answer and how long the client should wait, or null when the database is not the cause.</summary>
+    public static (ApiProblem Problem, TimeSpan RetryAfter)? Answer(Exception exception) => exception is WriteOutcomeUnknownException
+        ? (Problems.WriteOutcomeUnknown, DefaultRetryAfter)
+        : RetryAfter(exception) is { } retryAfter ? (Problems.DatabaseUnavailable, retryAfter) : null;
 
     /// <summary>How long the client should wait before retrying, or null when the database is not the cause.</summary>
     public static TimeSpan? RetryAfter(Exception exception) => exception switch
@@ -40,6 +47,6 @@ public sealed partial class DatabaseUnavailableExceptionHandler(ILogger<Database
         _ => null,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Item store unavailable ({ExceptionType}); answered 503")]
-    private partial void LogDatabaseUnavailable(string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Item store unavailable ({ExceptionType}); answered {Status}")]
+    private partial void LogDatabaseUnavailable(string exceptionType, int status);
 }

@@ -27,6 +27,10 @@ public static class Problems
     public static ApiProblem DatabaseUnavailable { get; } = new(StatusCodes.Status503ServiceUnavailable, "Database unavailable",
         "The item is not in the cache and the database cannot answer right now. Retry after the number of seconds in the Retry-After header.");
 
+    public static ApiProblem WriteOutcomeUnknown { get; } = new(StatusCodes.Status504GatewayTimeout, "Write outcome unknown",
+        "The database did not confirm the write in time, so it may or may not have been applied. PUT and DELETE are idempotent: " +
+        "retry after the number of seconds in the Retry-After header.");
+
     public static ApiProblem ItemNotFound(long key) => new(StatusCodes.Status404NotFound, "Item not found", $"No item has key {key}.");
 
     public static ApiProblem ValueTooLarge(int maxValueBytes) => new(StatusCodes.Status413PayloadTooLarge, "Value too large",

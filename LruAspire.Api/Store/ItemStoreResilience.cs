@@ -24,8 +24,9 @@ public static class ItemStoreResilience
     /// </summary>
     /// <remarks>
     /// A queued call waits for a slot without a timeout of its own, but never long: slots free up at most one
-    /// <see cref="ItemStoreResilienceOptions.Timeout"/> later, and by then the breaker has opened if the
-    /// database stalls, which empties the queue at once.
+    /// <see cref="ItemStoreResilienceOptions.Timeout"/> later. If the database hangs, that first wave of timeouts
+    /// opens the circuit (the sampling window is shorter than the timeout, so no success from before the hang
+    /// outvotes them), and every queued call then meets the open circuit and fails at once.
     /// </remarks>
     public static ResiliencePipelineBuilder AddItemStoreStrategies(this ResiliencePipelineBuilder pipeline, ItemStoreResilienceOptions options) =>
         pipeline

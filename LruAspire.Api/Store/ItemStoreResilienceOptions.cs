@@ -13,29 +13,46 @@ public sealed class ItemStoreResilienceOptions
     /// <summary>
     /// Longest one store call may take (time spent queued for a slot does not count). A primary-key lookup
     /// takes about a millisecond; one that needs two seconds means the database is hung or swamped, and the
-    /// client is better served by a 503 it can retry. A stopped database does not wait for this: its refused
-    /// connections fail at once. 500 ms proved too tight on an oversubscribed 2-core host (JIT warm-up bursts).
+    /// client is better served by an answer it can retry (503 for a read, 504 for a write whose outcome is
+    /// unknown). A stopped database does not wait for this: its refused connections fail at once. 500 ms proved
+    /// too tight on an oversubscribed 2-core host (JIT warm-up bursts).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Share of failed calls within <see cref="SamplingDuration"/> that opens the circuit.</summary>
+    /// <summary>
+    /// Share of failed calls within <see cref="SamplingDuration"/> that opens the circuit. Under a partial failure
+    /// (a few slow calls among many fast ones) the ratio stays low and the circuit closed; when the database hangs,
+    /// every call in the window has failed.
+    /// </summary>
     [Range(0.01, 1.0)]
     public double FailureRatio { get; set; } = 0.5;
 
-    /// <summary>Calls needed within <see cref="SamplingDuration"/> before <see cref="FailureRatio"/> counts.</summary>
+    /// <summary>
+    /// Failed calls within <see cref="SamplingDuration"/> before <see cref="FailureRatio"/> counts: a few, so that
+    /// the first wave of timeouts from a hung database opens the circuit (16 calls in flight time out together).
+    /// A lone client sending one miss at a time never reaches it and waits <see cref="Timeout"/> per miss; it is
+    /// not piling work on the database either.
+    /// </summary>
     [Range(2, 10_000)]
-    public int MinimumThroughput { get; set; } = 10;
-
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
+    public int MinimumThroughput { get; set; } = 3;
 
     /// <summary>
-    /// How long an open circuit answers 503 without trying the database; after it one probe call decides.
-    /// Short, so the API is back within seconds of PostgreSQL.
+    /// The window the breaker counts calls in. Keep it shorter than <see cref="Timeout"/>: when the database hangs,
+    /// the first timeouts arrive one <see cref="Timeout"/> later, and by then a shorter window holds no success from
+    /// before the hang, so that first wave opens the circuit. (With 10 s, thousands of earlier successes outvoted
+    /// the timeouts and misses kept waiting their full timeout for several seconds.)
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long an open circuit answers 503 without trying the database; after it one probe call decides (and
+    /// while the probe runs, every other call is still refused at once). Short, so the API is back within about a
+    /// second of PostgreSQL.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:01:00")]
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Store calls in flight at once; the connection pool (100 by default) is not the only limit.</summary>
     [Range(1, 1_000)]

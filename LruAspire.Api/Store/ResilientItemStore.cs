@@ -5,35 +5,60 @@ namespace LruAspire.Api.Store;
 /// <summary>
 /// Runs every call of the wrapped store through the item-store resilience pipeline (see
 /// <see cref="ItemStoreResilience.AddItemStoreStrategies"/>). When the database cannot answer, calls throw
-/// Polly's rejection exceptions or a transient <see cref="Npgsql.NpgsqlException"/>, which the API maps to 503.
+/// Polly's rejection exceptions or a transient <see cref="Npgsql.NpgsqlException"/>, which the API maps to 503;
+/// a write whose outcome is unknown throws <see cref="WriteOutcomeUnknownException"/> (504).
 /// </summary>
 /// <remarks>
-/// Polly's timeout is cooperative: it cancels the token and waits for the call to notice. Npgsql does not always
-/// notice while it opens a connection, e.g. through Aspire's endpoint proxy, which accepts the TCP connection
-/// while PostgreSQL is down and then says nothing. So each call stops waiting as soon as its token is cancelled
-/// (<see cref="Task.WaitAsync(CancellationToken)"/>); the abandoned attempt ends on its own at Npgsql's connect
-/// timeout, and the open circuit keeps further attempts from piling up meanwhile.
-/// Writes are not abandoned that way: a write the client was told failed must not commit later. They wait for
-/// Npgsql to honour the cancellation, which rolls the single upsert or delete statement back, so a write that
-/// gets a 503 has not been applied.
+/// <para>
+/// A call that times out is abandoned, not cancelled: the wrapped store gets the caller's token, and only the
+/// wait for it stops at the pipeline's timeout (<see cref="Task.WaitAsync(CancellationToken)"/>). Cancelling
+/// Npgsql on every timeout would hurt exactly when timeouts come in waves: it cancels a query by opening a new
+/// connection and sending PostgreSQL a CancelRequest, synchronously on the thread that cancels, and against a
+/// hung server that blocks a thread-pool thread for up to the connect timeout; a handful of those starve a small
+/// machine's thread pool, and every response slows down, hits included. An abandoned call ends on its own: when
+/// the server answers, or at Npgsql's connect or command timeout.
+/// </para>
+/// <para>
+/// Abandoning a write does not make it fail: its statement may already be in the server's socket and commit when
+/// a hung server resumes (a cancel request would wait in the same queue, so cancelling could not prevent that
+/// either). Such a write is reported as unknown (<see cref="WriteOutcome.IsUnknown"/>), never as failed.
+/// </para>
 /// </remarks>
 public sealed class ResilientItemStore(IItemStore inner, ResiliencePipeline pipeline) : IItemStore
 {
     public async Task<Item?> GetAsync(long key, CancellationToken cancellationToken) =>
         await pipeline.ExecuteAsync(
-            static async (state, token) => await state.inner.GetAsync(state.key, token).WaitAsync(token),
-            (inner, key),
+            static async (state, timeout) => await state.inner.GetAsync(state.key, state.cancellationToken).WaitAsync(timeout),
+            (inner, key, cancellationToken),
             cancellationToken);
 
-    public async Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(
-            static async (state, token) => await state.inner.UpsertAsync(state.item, token),
-            (inner, item),
-            cancellationToken);
+    public async Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (state, timeout) => await state.inner.UpsertAsync(state.item, state.cancellationToken).WaitAsync(timeout),
+                (inner, item, cancellationToken),
+                cancellationToken);
+        }
+        catch (Exception exception) when (WriteOutcome.IsUnknown(exception))
+        {
+            throw new WriteOutcomeUnknownException(exception);
+        }
+    }
 
-    public async Task<bool> DeleteAsync(long key, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(
-            static async (state, token) => await state.inner.DeleteAsync(state.key, token),
-            (inner, key),
-            cancellationToken);
+    public async Task<bool> DeleteAsync(long key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (state, timeout) => await state.inner.DeleteAsync(state.key, state.cancellationToken).WaitAsync(timeout),
+                (inner, key, cancellationToken),
+                cancellationToken);
+        }
+        catch (Exception exception) when (WriteOutcome.IsUnknown(exception))
+        {
+            throw new WriteOutcomeUnknownException(exception);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using LruAspire.Api.Apis;
+using LruAspire.Api.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,6 +27,23 @@ public class DatabaseUnavailableExceptionHandlerTests
         Assert.StartsWith("application/problem+json", context.Response.ContentType);
         var body = Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
         Assert.Contains("\"status\":503", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+
+    [Fact]
+    public async Task A_write_with_an_unknown_outcome_becomes_504_problem_details_with_Retry_After()
+    {
+        var context = NewContext();
+        var handler = new DatabaseUnavailableExceptionHandler(NullLogger<DatabaseUnavailableExceptionHandler>.Instance);
+
+        var handled = await handler.TryHandleAsync(context, new WriteOutcomeUnknownException(new TimeoutRejectedException()), CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status504GatewayTimeout, context.Response.StatusCode);
+        Assert.Equal("1", context.Response.Headers.RetryAfter.ToString());
+        var body = Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        Assert.Contains("\"status\":504", body);
+        Assert.Contains(Problems.WriteOutcomeUnknown.Title, body);
         Assert.DoesNotContain("Exception", body);
     }
 
