@@ -39,7 +39,7 @@ public class ExpirationTests
     [Fact]
     public void An_insert_reclaims_expired_entries_at_the_tail_before_evicting_live_ones()
     {
-        using var cache = new LruCache<string, string>(new LruCacheOptions { Capacity = 2, ExpirationScanInterval = null }, _time);
+        using var cache = new LruCache<string, string>(new LruCacheOptions { Capacity = 2, Policy = CachePolicy.Lru, ExpirationScanInterval = null }, _time);
         cache.Set("old", "a", new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromSeconds(5) });
         cache.Set("live", "b");
         _time.Advance(TimeSpan.FromSeconds(5));

@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+
+namespace LruAspire.Caching.Concurrency;
+
+/// <summary>
+/// Hits, negative hits and misses, counted without a lock: a <c>LongAdder</c>-style array of cells, one per
+/// stripe, each on its own cache line. A reader increments its thread's cell with one uncontended interlocked
+/// add; a snapshot sums the cells. Exact once readers are quiet; a snapshot taken during reads may be a few
+/// counts behind.
+/// </summary>
+internal sealed class ReadCounters
+{
+    private readonly Cell[] _cells = new Cell[ThreadStripe.Count];
+
+    public long Hits => Sum(static (in cell) => Volatile.Read(in cell.Hits));
+
+    public long NegativeHits => Sum(static (in cell) => Volatile.Read(in cell.NegativeHits));
+
+    public long Misses => Sum(static (in cell) => Volatile.Read(in cell.Misses));
+
+    public void Hit(int probe) => Interlocked.Increment(ref CellOf(probe).Hits);
+
+    public void NegativeHit(int probe) => Interlocked.Increment(ref CellOf(probe).NegativeHits);
+
+    public void Miss(int probe) => Interlocked.Increment(ref CellOf(probe).Misses);
+
+    private ref Cell CellOf(int probe) => ref _cells[probe & (_cells.Length - 1)];
+
+    private long Sum(Reader read)
+    {
+        long total = 0;
+        foreach (ref readonly var cell in _cells.AsSpan())
+        {
+            total += read(in cell);
+        }
+        return total;
+    }
+
+    private delegate long Reader(in Cell cell);
+
+    /// <summary>The three counters of one stripe, padded to two cache lines so no two stripes share one (adjacent-line prefetch included).</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
+    private struct Cell
+    {
+        [FieldOffset(0)]
+        public long Hits;
+
+        [FieldOffset(8)]
+        public long NegativeHits;
+
+        [FieldOffset(16)]
+        public long Misses;
+    }
+}
