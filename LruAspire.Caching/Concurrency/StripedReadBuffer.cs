@@ -43,22 +43,21 @@ internal sealed class StripedReadBuffer<T> where T : class
         return AddResult.Contended;
     }
 
-    /// <summary>Drains every stripe in turn, handing each item to <paramref name="apply"/>; only the lock holder calls it.</summary>
+    /// <summary>
+    /// Drains every stripe once, oldest item first, handing each to <paramref name="apply"/>; only the lock holder
+    /// calls it. One pass per stripe takes everything published so far (<paramref name="scratch"/> holds a whole
+    /// ring), and never chases producers that keep adding.
+    /// </summary>
     public void Drain<TState>(T[] scratch, TState state, Action<TState, T> apply)
     {
         foreach (var stripe in _stripes)
         {
-            int count;
-            do
+            var count = stripe.DrainTo(scratch);
+            for (var i = 0; i < count; i++)
             {
-                count = stripe.DrainTo(scratch);
-                for (var i = 0; i < count; i++)
-                {
-                    apply(state, scratch[i]);
-                    scratch[i] = null!;
-                }
+                apply(state, scratch[i]);
+                scratch[i] = null!;
             }
-            while (count == scratch.Length);
         }
     }
 }

@@ -30,6 +30,20 @@ internal sealed class AccessOrderList<TKey, TValue>(NodeQueue queue)
         Count++;
     }
 
+    public void AddLast(CacheNode<TKey, TValue> node)
+    {
+        node.Queue = Queue;
+        node.Next = null;
+        node.Previous = Tail;
+        if (Tail is not null)
+        {
+            Tail.Next = node;
+        }
+        Tail = node;
+        Head ??= node;
+        Count++;
+    }
+
     public void Remove(CacheNode<TKey, TValue> node)
     {
         if (node.Previous is null)

@@ -18,8 +18,8 @@ namespace LruAspire.Caching.Policies;
 /// survive in main.
 /// </para>
 /// <para>
-/// <b>Adaptation.</b> The window's share starts at 1 % of the capacity and moves by <see cref="WindowClimber"/>,
-/// so a recency-heavy workload gets a large window (up to the whole cache, where the policy is plain LRU) and a
+/// <b>Adaptation.</b> The window's share starts at 1 % of the capacity and is chosen by <see cref="WindowSimulations"/>,
+/// so a recency-heavy workload gets a large window (up to 90 %, where the policy is within a hair of LRU) and a
 /// frequency-heavy one a small window.
 /// </para>
 /// </remarks>
@@ -38,30 +38,41 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     private readonly AccessOrderList<TKey, TValue> _probation = new(NodeQueue.Probation);
     private readonly AccessOrderList<TKey, TValue> _protected = new(NodeQueue.Protected);
     private readonly FrequencySketch _sketch;
-    private readonly WindowClimber _climber;
+    private readonly WindowSimulations? _simulations;
     private readonly int _capacity;
     private int _windowMaximum;
     private int _protectedMaximum;
     private CacheNode<TKey, TValue>? _candidate;
     private uint _random = (uint)Random.Shared.Next() | 1;
 
+    /// <summary>The live policy: its own sketch, a 1 % window to start with, adapted by <see cref="WindowSimulations"/>.</summary>
     public TinyLfuPolicy(int capacity)
+        : this(capacity, InitialWindowShare, new FrequencySketch(capacity), adaptive: true)
+    {
+    }
+
+    private TinyLfuPolicy(int capacity, double windowShare, FrequencySketch sketch, bool adaptive)
     {
         _capacity = capacity;
-        _sketch = new FrequencySketch(capacity);
-        _climber = new WindowClimber(capacity);
-        _windowMaximum = Math.Max(1, capacity / 100);
-        _protectedMaximum = (int)(ProtectedShare * (capacity - _windowMaximum));
+        _sketch = sketch;
+        _simulations = adaptive ? new WindowSimulations(capacity, windowShare, sketch) : null;
+        SetWindowMaximum(windowShare);
     }
 
     public override int Count => _window.Count + _probation.Count + _protected.Count;
 
     public int WindowMaximum => _windowMaximum;
 
+    /// <summary>
+    /// A fixed-window copy for <see cref="WindowSimulation"/>: it reads <paramref name="sketch"/>, which the live
+    /// policy increments, and never adapts.
+    /// </summary>
+    public static TinyLfuPolicy<TKey, TValue> Simulation(int capacity, double windowShare, FrequencySketch sketch) =>
+        new(capacity, windowShare, sketch, adaptive: false);
+
     public override void Add(CacheNode<TKey, TValue> node)
     {
-        Adapt(_climber.RecordMiss());
-        _sketch.Increment(node.Hash);
+        Observe(node.Hash);
         _window.AddFirst(node);
         _candidate = null;
         while (_window.Count > _windowMaximum)
@@ -77,12 +88,13 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     {
         _candidate = null;
         ListOf(node.Queue).Replace(node, replacement);
+        Observe(replacement.Hash);
         Promote(replacement);
     }
 
     public override void RecordAccess(CacheNode<TKey, TValue> node)
     {
-        _climber.RecordHit();
+        Observe(node.Hash);
         Promote(node);
     }
 
@@ -148,10 +160,9 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
         _sketch.AssertIntegrity();
     }
 
-    /// <summary>A use: counted in the sketch, and the entry moves up (probation → protected) or to its list's head.</summary>
+    /// <summary>A use: the entry moves up (probation → protected) or to its list's head.</summary>
     private void Promote(CacheNode<TKey, TValue> node)
     {
-        _sketch.Increment(node.Hash);
         switch (node.Queue)
         {
             case NodeQueue.Window:
