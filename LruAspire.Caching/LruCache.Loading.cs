@@ -28,7 +28,7 @@ public sealed partial class LruCache<TKey, TValue>
         if (_map.TryGetValue(key, out var node) && (!node.CanExpire || Renew(node)))
         {
             RecordRead(node, probe);
-            return Answered(node, probe);
+            return Answered(node);
         }
 
         InFlightLoad<TValue> load;
@@ -42,7 +42,7 @@ public sealed partial class LruCache<TKey, TValue>
                 if (!node.CanExpire || Renew(node))
                 {
                     ApplyReadLocked(node);
-                    return Answered(node, probe);
+                    return Answered(node);
                 }
                 RemoveLocked(node, EvictionReason.Expired);
             }
@@ -76,18 +76,8 @@ public sealed partial class LruCache<TKey, TValue>
         return WaitForLoadAsync(key, load, owner ? CacheOutcome.Miss : CacheOutcome.Coalesced, cancellationToken);
     }
 
-    private ValueTask<CacheLookup<TValue>> Answered(CacheNode<TKey, TValue> node, int probe)
-    {
-        if (node.IsAbsent)
-        {
-            _reads.NegativeHit(probe);
-        }
-        else
-        {
-            _reads.Hit(probe);
-        }
-        return new ValueTask<CacheLookup<TValue>>(new CacheLookup<TValue>(!node.IsAbsent, node.Value, CacheOutcome.Hit));
-    }
+    private static ValueTask<CacheLookup<TValue>> Answered(CacheNode<TKey, TValue> node) =>
+        new(new CacheLookup<TValue>(!node.IsAbsent, node.Value, CacheOutcome.Hit));
 
     private async Task RunLoadAsync<TState>(
         TKey key,

@@ -9,32 +9,61 @@ namespace LruAspire.Caching;
 public sealed partial class LruCache<TKey, TValue>
 {
     /// <summary>
-    /// Hands a hit to the policy without taking the lock: into the reader's buffer stripe. When the stripe is
-    /// full the reader drains the buffer itself if the lock is free (so with one thread no read is ever lost
-    /// and the order stays exact); if another thread holds the lock, this read is dropped rather than waited for.
+    /// Hands a hit to the policy without taking the lock: into the reader's buffer stripe, where it is also
+    /// counted when drained (so a hit costs one atomic instruction, the buffer's compare-and-swap). When the
+    /// stripe is full the reader drains the buffer itself if the lock is free (so with one thread no read is ever
+    /// lost and the order stays exact); if another thread holds the lock, or every stripe tried was contended, the
+    /// read is dropped rather than waited for, and only counted (in the striped cells).
     /// </summary>
     private void RecordRead(CacheNode<TKey, TValue> node, int probe)
     {
-        if (_readBuffer.TryAdd(node, probe) != AddResult.Full || !_policyLock.TryEnter())
+        var added = _readBuffer.TryAdd(node, probe);
+        if (added == AddResult.Added)
         {
             return;
         }
-        try
+        if (added == AddResult.Full && _policyLock.TryEnter())
         {
-            DrainReadBufferLocked();
-            ApplyReadLocked(node);
+            try
+            {
+                DrainReadBufferLocked();
+                ApplyReadLocked(node);
+            }
+            finally
+            {
+                _policyLock.Exit();
+            }
+            return;
         }
-        finally
+        _reads.Dropped(node.IsAbsent, probe);
+    }
+
+    private void DrainReadBufferLocked()
+    {
+        var scratch = _drainScratch;
+        for (var stripe = 0; stripe < _readBuffer.StripeCount; stripe++)
         {
-            _policyLock.Exit();
+            var count = _readBuffer.DrainTo(stripe, scratch);
+            for (var i = 0; i < count; i++)
+            {
+                ApplyReadLocked(scratch[i]);
+                scratch[i] = null!; // do not keep removed entries alive
+            }
         }
     }
 
-    private void DrainReadBufferLocked() =>
-        _readBuffer.Drain(_drainScratch, this, static (cache, node) => cache.ApplyReadLocked(node));
-
+    /// <summary>Counts a hit and replays it into the policy (or the absences' order).</summary>
     private void ApplyReadLocked(CacheNode<TKey, TValue> node)
     {
+        if (node.IsAbsent)
+        {
+            _writes.NegativeHits++;
+        }
+        else
+        {
+            _writes.Hits++;
+        }
+
         switch (node.Queue)
         {
             case NodeQueue.Removed:

@@ -34,8 +34,9 @@ namespace LruAspire.Caching;
 /// deadline first.
 /// </para>
 /// <para>
-/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, one buffer slot
-/// and one counter increment, each on a cache line of the reader's stripe; it allocates nothing.
+/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, and one buffer slot
+/// (a compare-and-swap on the reader's stripe, the only atomic instruction; the hit is counted when the buffer
+/// drains); it allocates nothing.
 /// </para>
 /// <para>The design, its sources and what is exact or approximate: docs/cache-engine.md.</para>
 /// </remarks>
@@ -127,6 +128,8 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
             LruCacheStatistics locked;
             lock (_policyLock)
             {
+                // Hits still in the read buffer are counted when it drains.
+                DrainReadBufferLocked();
                 locked = _writes.ToStatistics() with
                 {
                     Count = _count,
@@ -136,8 +139,8 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
             }
             return locked with
             {
-                Hits = _reads.Hits,
-                NegativeHits = _reads.NegativeHits,
+                Hits = locked.Hits + _reads.Hits,
+                NegativeHits = locked.NegativeHits + _reads.NegativeHits,
                 Misses = _reads.Misses,
                 Capacity = Capacity,
                 MaxBytes = MaxBytes,
@@ -156,15 +159,8 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
             if (!node.CanExpire || Renew(node))
             {
                 RecordRead(node, probe);
-                if (!node.IsAbsent)
-                {
-                    _reads.Hit(probe);
-                    value = node.Value!;
-                    return true;
-                }
-                _reads.NegativeHit(probe);
-                value = default;
-                return false;
+                value = node.Value;
+                return !node.IsAbsent;
             }
             ReclaimFound(node);
         }

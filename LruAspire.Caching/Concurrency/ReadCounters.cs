@@ -3,10 +3,9 @@ using System.Runtime.InteropServices;
 namespace LruAspire.Caching.Concurrency;
 
 /// <summary>
-/// Hits, negative hits and misses, counted without a lock: a <c>LongAdder</c>-style array of cells, one per
-/// stripe, each on its own cache line. A reader increments its thread's cell with one uncontended interlocked
-/// add; a snapshot sums the cells. Exact once readers are quiet; a snapshot taken during reads may be a few
-/// counts behind.
+/// Misses, and the hits the read buffer dropped, counted without a lock: a <c>LongAdder</c>-style array of cells,
+/// one per stripe, each on its own cache line. A reader increments its thread's cell with one uncontended
+/// interlocked add; a snapshot sums the cells. (Hits that reach the read buffer are counted when it is drained.)
 /// </summary>
 internal sealed class ReadCounters
 {
@@ -18,9 +17,19 @@ internal sealed class ReadCounters
 
     public long Misses => Sum(static (in cell) => Volatile.Read(in cell.Misses));
 
-    public void Hit(int probe) => Interlocked.Increment(ref CellOf(probe).Hits);
-
-    public void NegativeHit(int probe) => Interlocked.Increment(ref CellOf(probe).NegativeHits);
+    /// <summary>Counts a hit (a value, or a remembered absence) that the read buffer could not take.</summary>
+    public void Dropped(bool absent, int probe)
+    {
+        ref var cell = ref CellOf(probe);
+        if (absent)
+        {
+            Interlocked.Increment(ref cell.NegativeHits);
+        }
+        else
+        {
+            Interlocked.Increment(ref cell.Hits);
+        }
+    }
 
     public void Miss(int probe) => Interlocked.Increment(ref CellOf(probe).Misses);
 

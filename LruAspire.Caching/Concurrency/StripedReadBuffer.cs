@@ -43,21 +43,12 @@ internal sealed class StripedReadBuffer<T> where T : class
         return AddResult.Contended;
     }
 
+    public int StripeCount => _stripes.Length;
+
     /// <summary>
-    /// Drains every stripe once, oldest item first, handing each to <paramref name="apply"/>; only the lock holder
-    /// calls it. One pass per stripe takes everything published so far (<paramref name="scratch"/> holds a whole
-    /// ring), and never chases producers that keep adding.
+    /// Moves everything published so far in stripe <paramref name="stripe"/>, oldest first, into
+    /// <paramref name="output"/> (which holds a whole ring); only the lock holder calls it. One pass per stripe
+    /// never chases producers that keep adding.
     /// </summary>
-    public void Drain<TState>(T[] scratch, TState state, Action<TState, T> apply)
-    {
-        foreach (var stripe in _stripes)
-        {
-            var count = stripe.DrainTo(scratch);
-            for (var i = 0; i < count; i++)
-            {
-                apply(state, scratch[i]);
-                scratch[i] = null!;
-            }
-        }
-    }
+    public int DrainTo(int stripe, Span<T> output) => _stripes[stripe].DrainTo(output);
 }

@@ -1,12 +1,15 @@
 namespace LruAspire.Caching.Statistics;
 
 /// <summary>
-/// The counters that change only with a write: evictions by reason and loads. Plain fields of a mutable struct
-/// embedded in the cache and written under the policy lock the write already holds, so counting them costs an
-/// ordinary add. (Hits and misses are counted without the lock: <see cref="Concurrency.ReadCounters"/>.)
+/// The counters kept under the policy lock: evictions by reason, loads, and the hits replayed from the read
+/// buffer. Plain fields of a mutable struct embedded in the cache and written under the lock the operation
+/// already holds, so counting them costs an ordinary add. (Misses and dropped hits are counted without the lock:
+/// <see cref="Concurrency.ReadCounters"/>.)
 /// </summary>
 internal struct WriteCounters
 {
+    public long Hits;
+    public long NegativeHits;
     public long CapacityEvictions;
     public long Expirations;
     public long Removals;
@@ -25,6 +28,8 @@ internal struct WriteCounters
 
     public readonly LruCacheStatistics ToStatistics() => new()
     {
+        Hits = Hits,
+        NegativeHits = NegativeHits,
         Evictions = CapacityEvictions,
         Expirations = Expirations,
         Removals = Removals,
