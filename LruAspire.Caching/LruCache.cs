@@ -121,35 +121,6 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     public int Count => Volatile.Read(ref _count);
 
     /// <inheritdoc />
-    public LruCacheStatistics Statistics
-    {
-        get
-        {
-            LruCacheStatistics locked;
-            lock (_policyLock)
-            {
-                // Hits still in the read buffer are counted when it drains.
-                DrainReadBufferLocked();
-                locked = _writes.ToStatistics() with
-                {
-                    Count = _count,
-                    Absences = _absences.Count,
-                    Bytes = _bytes,
-                };
-            }
-            return locked with
-            {
-                Hits = locked.Hits + _reads.Hits,
-                NegativeHits = locked.NegativeHits + _reads.NegativeHits,
-                Misses = _reads.Misses,
-                Capacity = Capacity,
-                MaxBytes = MaxBytes,
-                MaxAbsences = MaxAbsences,
-            };
-        }
-    }
-
-    /// <inheritdoc />
     public bool TryGet(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
         var probe = ThreadStripe.Probe();

@@ -23,10 +23,10 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
 {
     private long _deadlineTicks = deadlineTicks;
 
-    public TKey Key { get; } = key;
+    public TKey Key { get; private set; } = key;
 
     /// <summary>The key's hash code, kept so the frequency sketch does not hash the key again on every access.</summary>
-    public int Hash { get; } = hash;
+    public int Hash { get; private set; } = hash;
 
     public TValue? Value { get; } = value;
 
@@ -49,6 +49,16 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
     public CacheNode<TKey, TValue>? Previous { get; set; }
 
     public CacheNode<TKey, TValue>? Next { get; set; }
+
+    /// <summary>
+    /// Gives an evicted node of a <see cref="Policies.WindowSimulation"/> a new key, so replaying an access never
+    /// allocates. Only simulations call it: their nodes are never in the cache's map, so no reader can see one.
+    /// </summary>
+    public void Reuse(TKey key, int hash)
+    {
+        Key = key;
+        Hash = hash;
+    }
 
     /// <summary>Whether the entry is still live at <paramref name="nowTicks"/>.</summary>
     public bool IsLiveAt(long nowTicks) => nowTicks < DeadlineTicks;

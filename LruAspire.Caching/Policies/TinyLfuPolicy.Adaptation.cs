@@ -33,9 +33,9 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue>
     /// <summary>
     /// Moves entries across the boundary at once, so the live cache takes the chosen shape now. A growing window
     /// takes probation's least recently used entries at its cold end, but never protected ones: those earned their
-    /// place by frequency, and handing them to the window (as Caffeine does) measurably lost hits after a switch on
-    /// w106 and scarab-recs; protected shrinks by demotion instead. A shrinking window hands its least recently used
-    /// entries to probation without a duel (as Caffeine does).
+    /// place by frequency, and handing them to the window too (as Caffeine does) scored lower over the trace set;
+    /// protected shrinks by demotion instead. A shrinking window hands its least recently used entries to
+    /// probation without a duel (as Caffeine does).
     /// </summary>
     private void ResizeWindow(double share)
     {

@@ -15,6 +15,9 @@ internal sealed class WindowSimulation
     private readonly TinyLfuPolicy<int, bool> _policy;
     private readonly int _capacity;
 
+    /// <summary>The last evicted node, reused by the next miss, so a simulation allocates only while it fills.</summary>
+    private CacheNode<int, bool>? _spare;
+
     public WindowSimulation(int capacity, double windowShare, FrequencySketch sketch)
     {
         _capacity = capacity;
@@ -63,7 +66,9 @@ internal sealed class WindowSimulation
             return true;
         }
 
-        node = new CacheNode<int, bool>(hash, hash, value: false, isAbsent: false, size: 0, EntryExpiration.None, EntryExpiration.Never);
+        node = _spare ?? new CacheNode<int, bool>(hash, hash, value: false, isAbsent: false, size: 0, EntryExpiration.None, EntryExpiration.Never);
+        _spare = null;
+        node.Reuse(hash, hash);
         _map.Add(hash, node);
         _policy.Add(node);
         while (_policy.Count > _capacity)
@@ -71,6 +76,7 @@ internal sealed class WindowSimulation
             var victim = _policy.SelectVictim();
             _policy.Remove(victim);
             _map.Remove(victim.Key);
+            _spare = victim;
         }
         return false;
     }

@@ -1,4 +1,5 @@
 using LruAspire.Caching.Distributed;
+using LruAspire.Caching.Policies;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,24 @@ public class AllocationTests
                 cache.TryGet(keys[i % keys.Length], out _);
             }
         }));
+    }
+
+    [Fact]
+    public void A_window_simulation_that_keeps_missing_allocates_nothing_once_full()
+    {
+        // The simulations replay sampled hits of the live cache; a hit there can be a miss in a miniature, which
+        // must recycle its evicted node rather than allocate. Eight keys cycled through four slots keep missing.
+        var simulation = new WindowSimulation(capacity: 4, windowShare: 0.25, new FrequencySketch(64));
+        var misses = 0;
+
+        Assert.Equal(0, AllocatedBy(() =>
+        {
+            for (var i = 0; i < Hits; i++)
+            {
+                misses += simulation.Access(i % 8) ? 0 : 1;
+            }
+        }));
+        Assert.True(misses > Hits / 2, $"Only {misses} of {2 * Hits} replays missed: the test no longer exercises eviction.");
     }
 
     [Theory]
