@@ -1,10 +1,12 @@
 using LruAspire.AppHost.LoadGen;
 using LruAspire.AppHost.Postgres;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var lrudb = builder.AddPostgresDatabase(serverName: "postgres", databaseName: "lrudb");
+var lrudb = await builder.AddPostgresContainerOrLocalAsync(serverName: "postgres", databaseName: "lrudb");
 
 // Generated once per machine for local runs (kept in user secrets); supplied as a secret at deploy time.
 var writeKey = builder.AddResource(ParameterResourceBuilderExtensions.CreateGeneratedParameter(
@@ -29,4 +31,8 @@ builder.AddProject<Projects.LruAspire_LoadGen>("loadgen")
     .WithEnvironment("Load__WriteKey", writeKey) // the "mixed" scenario's PUTs
     .WithLoadRunCommands();
 
-builder.Build().Run();
+var app = builder.Build();
+// The write key is a secret: say where to find it, never print it.
+app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LruAspire.AppHost").LogInformation(
+    "PUT and DELETE need the X-Api-Key header: the dashboard's Parameters tab shows it (api-write-key, eye icon), and so does 'dotnet user-secrets list --project LruAspire.AppHost'.");
+await app.RunAsync();

@@ -7,7 +7,7 @@ public sealed class LoadOptions
 {
     public const string SectionName = "Load";
 
-    /// <summary>The scenario started with the process (<see cref="Scenarios.ScenarioNames"/>), or <c>none</c>.</summary>
+    /// <summary>The scenario started with the process (<see cref="Scenarios.ScenarioCatalog"/>), or <c>none</c>.</summary>
     [Required]
     public string Scenario { get; set; } = "read-hot";
 

@@ -26,11 +26,11 @@ public sealed class LoadOptionsValidator : IValidateOptions<LoadOptions>
             }
         }
 
-        if (!string.Equals(options.Scenario, ScenarioNames.None, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(options.Scenario, ScenarioCatalog.None, StringComparison.OrdinalIgnoreCase))
         {
-            if (!ScenarioNames.IsKnown(options.Scenario))
+            if (ScenarioCatalog.Find(options.Scenario) is null)
             {
-                failures.Add($"Load:Scenario '{options.Scenario}' is not one of {string.Join(", ", ScenarioNames.All)} or none.");
+                failures.Add($"Load:Scenario '{options.Scenario}' is not one of {ScenarioCatalog.KnownNames} or none.");
             }
             if (!options.Profiles.ContainsKey(options.Profile))
             {

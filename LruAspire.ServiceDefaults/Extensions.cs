@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -10,8 +11,8 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The cross-cutting defaults every LruAspire service shares: OpenTelemetry (logs, metrics, traces over OTLP),
-/// health checks, service discovery and resilient HTTP clients.
+/// The cross-cutting defaults every LruAspire service shares: OpenTelemetry (logs, metrics, traces over OTLP, with
+/// sampled traces and Debug logs that follow them), health checks, service discovery and resilient HTTP clients.
 /// </summary>
 public static class Extensions
 {
@@ -41,7 +42,9 @@ public static class Extensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+        builder.Logging.AddSampler<TracedDebugLogSampler>();
 
+        var sampleRatio = TraceSampling.GetSampleRatio(builder.Configuration, builder.Environment);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddMeter(TelemetryPrefix + "*")
@@ -49,6 +52,7 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
+                .SetSampler(TraceSampling.CreateSampler(sampleRatio))
                 .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*")
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes every few seconds would drown the request spans on the dashboard.
@@ -61,6 +65,8 @@ public static class Extensions
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
+
+        builder.Services.TryAddSingleton(sp => new ServiceInstance(sp.GetService<TracerProvider>()));
 
         return builder;
     }

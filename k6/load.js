@@ -5,20 +5,16 @@
 //
 //   k6 run k6/load.js -e BASE_URL=http://localhost:5180 [-e API_KEY=...] [-e ZIPF_S=1.2]
 
-import { SUMMARY_TREND_STATS, nextKey, readOrWrite, summary, thinkTime } from './lib/config.js';
+import { nextKey, readOrWrite, summary, thinkTime } from './lib/config.js';
+import { rampOptions } from './lib/options.js';
 
-export const options = {
-  stages: [
+export const options = rampOptions(
+  [
     { duration: '10s', target: 200 },
     { duration: '50s', target: 200 },
   ],
-  summaryTrendStats: SUMMARY_TREND_STATS,
-  thresholds: {
-    http_req_failed: ['rate<0.01'],
-    checks: ['rate>0.99'],
-    http_req_duration: ['p(95)<50', 'p(99)<100'],
-  },
-};
+  { p95: 50, p99: 100 },
+);
 
 export default function () {
   readOrWrite(nextKey());
@@ -27,6 +23,7 @@ export default function () {
 
 const report = summary('load');
 
+/** @param {import('./lib/config.js').SummaryData} data */
 export function handleSummary(data) {
   return report(data);
 }

@@ -7,10 +7,12 @@
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 import {
-  API_KEY, BASE_URL, DELETE_TAG, GET_TAG, PUT_TAG, SUMMARY_TREND_STATS, WRITES_ENABLED,
-  dataUrl, getItem, putItem, summary, uniformKey,
+  API_KEY, BASE_URL, DELETE_TAG, GET_TAG, PUT_TAG, WRITES_ENABLED,
+  dataUrl, getItem, parseJson, putItem, summary, uniformKey,
 } from './lib/config.js';
+import { SUMMARY_TREND_STATS } from './lib/options.js';
 
+/** @type {import('k6/options').Options} */
 export const options = {
   vus: 2,
   duration: '30s',
@@ -23,35 +25,44 @@ export const options = {
   },
 };
 
+/** @typedef {import('./lib/config.js').Item} Item */
+
 const MISSING_KEY = 999999999;
 // Keys for the write round trip: far outside the seeded range and distinct per VU.
 const SCRATCH_KEY_BASE = 900000000;
 
+/**
+ * The API's `GET /metrics` body.
+ * @typedef {{ hits: number, misses: number, hit_rate: number, evictions: number, count: number, capacity: number }} CacheMetrics
+ */
+
+/**
+ * Whether `res` is an RFC 9457 problem with this status, in the body too.
+ * @param {import('k6/http').Response} res
+ * @param {number} status
+ */
 function isProblem(res, status) {
-  let body = null;
-  try {
-    body = res.json();
-  } catch (e) {
-    return false;
-  }
+  const body = /** @type {{ status?: number } | null} */ (parseJson(res));
   return res.status === status &&
     String(res.headers['Content-Type'] || '').indexOf('application/problem+json') !== -1 &&
     body !== null && body.status === status;
 }
 
 // 4xx answers below are the expected outcome, so they must not count towards http_req_failed.
+/**
+ * @param {number} status
+ * @param {string} name the `name` tag
+ * @param {import('k6/http').Params} [extra]
+ * @returns {import('k6/http').Params}
+ */
 function expecting(status, name, extra) {
   return Object.assign({ responseCallback: http.expectedStatuses(status), tags: { name: name } }, extra || {});
 }
 
 function checkMetrics() {
   const res = http.get(`${BASE_URL}/metrics`, { tags: { name: 'GET /metrics' } });
-  let m = null;
-  try {
-    m = res.json();
-  } catch (e) {
-    m = null;
-  }
+  const m = /** @type {CacheMetrics | null} */ (parseJson(res));
+  /** @param {number} v */
   const isCount = (v) => Number.isInteger(v) && v >= 0;
   check(res, {
     'metrics status is 200': (r) => r.status === 200,
@@ -84,13 +95,7 @@ function checkCache() {
 
   const seeded = getItem(1);
   check(seeded, {
-    'seeded key 1 has value-1': (r) => {
-      try {
-        return r.json().value === 'value-1';
-      } catch (e) {
-        return false;
-      }
-    },
+    'seeded key 1 has value-1': (r) => /** @type {Item | null} */ (parseJson(r))?.value === 'value-1',
   });
 }
 
@@ -106,13 +111,7 @@ function checkWrites() {
   putItem(key, value);
   const read = getItem(key);
   check(read, {
-    'GET after PUT returns the new value': (r) => {
-      try {
-        return r.json().value === value;
-      } catch (e) {
-        return false;
-      }
-    },
+    'GET after PUT returns the new value': (r) => /** @type {Item | null} */ (parseJson(r))?.value === value,
   });
 
   const authHeaders = { headers: { 'X-Api-Key': API_KEY } };
@@ -136,6 +135,7 @@ export default function () {
 
 const report = summary('smoke');
 
+/** @param {import('./lib/config.js').SummaryData} data */
 export function handleSummary(data) {
   return report(data);
 }

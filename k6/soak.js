@@ -4,25 +4,21 @@
 //
 //   k6 run k6/soak.js -e BASE_URL=http://localhost:5180 [-e DURATION=2h] [-e VUS=100] [-e API_KEY=...]
 
-import { SUMMARY_TREND_STATS, envNumber, nextKey, readOrWrite, summary, thinkTime } from './lib/config.js';
+import { envNumber, nextKey, readOrWrite, summary, thinkTime } from './lib/config.js';
+import { rampOptions } from './lib/options.js';
 
 const VUS = Math.max(1, Math.floor(envNumber('VUS', 100)));
 const DURATION = __ENV.DURATION || '30m';
 
-export const options = {
+export const options = rampOptions(
   // 1m ramps on either side of the DURATION-long plateau.
-  stages: [
+  [
     { duration: '1m', target: VUS },
     { duration: DURATION, target: VUS },
     { duration: '1m', target: 0 },
   ],
-  summaryTrendStats: SUMMARY_TREND_STATS,
-  thresholds: {
-    http_req_failed: ['rate<0.01'],
-    checks: ['rate>0.99'],
-    http_req_duration: ['p(95)<50', 'p(99)<100'],
-  },
-};
+  { p95: 50, p99: 100 },
+);
 
 export default function () {
   readOrWrite(nextKey());
@@ -31,6 +27,7 @@ export default function () {
 
 const report = summary('soak');
 
+/** @param {import('./lib/config.js').SummaryData} data */
 export function handleSummary(data) {
   return report(data);
 }

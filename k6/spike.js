@@ -4,10 +4,11 @@
 //
 //   k6 run k6/spike.js -e BASE_URL=http://localhost:5180
 
-import { SUMMARY_TREND_STATS, getItem, nextKey, summary, thinkTime } from './lib/config.js';
+import { getItem, nextKey, summary, thinkTime } from './lib/config.js';
+import { rampOptions } from './lib/options.js';
 
-export const options = {
-  stages: [
+export const options = rampOptions(
+  [
     { duration: '5s', target: 10 },
     { duration: '30s', target: 10 },
     { duration: '5s', target: 500 }, // the spike
@@ -16,14 +17,9 @@ export const options = {
     { duration: '30s', target: 10 }, // recovery
     { duration: '5s', target: 0 },
   ],
-  summaryTrendStats: SUMMARY_TREND_STATS,
-  thresholds: {
-    http_req_failed: ['rate<0.01'],
-    checks: ['rate>0.99'],
-    // The burst itself queues requests; the limits bound how bad it may get, not steady state.
-    http_req_duration: ['p(95)<500', 'p(99)<1000'],
-  },
-};
+  // The burst itself queues requests; the limits bound how bad it may get, not steady state.
+  { p95: 500, p99: 1000 },
+);
 
 export default function () {
   getItem(nextKey());
@@ -32,6 +28,7 @@ export default function () {
 
 const report = summary('spike');
 
+/** @param {import('./lib/config.js').SummaryData} data */
 export function handleSummary(data) {
   return report(data);
 }

@@ -4,10 +4,11 @@
 //
 //   k6 run k6/stress.js -e BASE_URL=http://localhost:5180
 
-import { SUMMARY_TREND_STATS, getItem, nextKey, summary, thinkTime } from './lib/config.js';
+import { getItem, nextKey, summary, thinkTime } from './lib/config.js';
+import { rampOptions } from './lib/options.js';
 
-export const options = {
-  stages: [
+export const options = rampOptions(
+  [
     { duration: '30s', target: 200 },
     { duration: '1m', target: 200 },
     { duration: '30s', target: 400 },
@@ -16,14 +17,9 @@ export const options = {
     { duration: '1m', target: 600 },
     { duration: '30s', target: 0 },
   ],
-  summaryTrendStats: SUMMARY_TREND_STATS,
-  thresholds: {
-    http_req_failed: ['rate<0.01'],
-    checks: ['rate>0.99'],
-    // Looser than load.js: on a 2-core machine k6 and the API compete for CPU at 600 VUs.
-    http_req_duration: ['p(95)<250', 'p(99)<500'],
-  },
-};
+  // Looser than load.js: on a 2-core machine k6 and the API compete for CPU at 600 VUs.
+  { p95: 250, p99: 500 },
+);
 
 export default function () {
   getItem(nextKey());
@@ -32,6 +28,7 @@ export default function () {
 
 const report = summary('stress');
 
+/** @param {import('./lib/config.js').SummaryData} data */
 export function handleSummary(data) {
   return report(data);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LruAspire.Api.Services;
+using LruAspire.Api.Cache;
 
 namespace LruAspire.Api.Apis;
 

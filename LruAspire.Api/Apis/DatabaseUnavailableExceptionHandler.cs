@@ -26,11 +26,7 @@ public sealed partial class DatabaseUnavailableExceptionHandler(ILogger<Database
         // The type is enough to tell an outage from overload; messages can name hosts and ports.
         LogDatabaseUnavailable(exception.GetType().Name);
         httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Database unavailable",
-                detail: "The item is not in the cache and the database cannot answer right now. Retry after the number of seconds in the Retry-After header.")
-            .ExecuteAsync(httpContext);
+        await Problems.DatabaseUnavailable.ToResult().ExecuteAsync(httpContext);
         return true;
     }
 

@@ -21,20 +21,14 @@ public sealed class WriteKeyFilter(IOptions<DataApiOptions> options) : IEndpoint
     {
         if (_expectedHash is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Writes are disabled",
-                detail: "No write key is configured on the server (Api:WriteKey), so writes are refused.");
+            return Problems.WritesDisabled.ToResult();
         }
 
         var presented = context.HttpContext.Request.Headers[HeaderName];
         if (presented.Count != 1 || !Matches(presented[0]))
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = HeaderName;
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Missing or invalid API key",
-                detail: $"Writes require the {HeaderName} header with the server's write key.");
+            return Problems.MissingApiKey.ToResult();
         }
 
         return await next(context);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LruAspire.LoadGen.Scenarios;
 
 namespace LruAspire.AppHost.LoadGen;
 
@@ -12,26 +13,20 @@ public static class LoadGenCommands
 {
     public const string ControlEndpoint = "control";
 
-    private static readonly (string Scenario, string Description)[] Scenarios =
-    [
-        ("read-hot", "Zipf-distributed reads over the seeded keys; profile load (the seed's Locust run: 200 users, 20/s, 60 s)."),
-        ("read-cold", "Uniform reads over a key space ten times the cache: constant eviction; profile load."),
-        ("mixed", "Zipf reads plus a share of writes (PUT with X-Api-Key); profile load."),
-        ("herd", "Rounds of all users reading the same cold key at once; profile load."),
-        ("compare", "The same keys from the cache and from PostgreSQL (Cache-Control: no-cache): cache is N× faster; profile saturate, two phases."),
-    ];
-
-    /// <summary>Adds the <c>control</c> endpoint and one "Run …" command per scenario plus "Stop load run".</summary>
+    /// <summary>
+    /// Adds the <c>control</c> endpoint, one "Run {scenario}" command (<c>run-{scenario}</c>) per
+    /// <see cref="ScenarioCatalog"/> entry, and "Stop load run" (<c>stop-run</c>).
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithLoadRunCommands(this IResourceBuilder<ProjectResource> loadgen)
     {
         loadgen.WithHttpEndpoint(name: ControlEndpoint);
 
-        foreach (var (scenario, description) in Scenarios)
+        foreach (var scenario in ScenarioCatalog.All)
         {
-            loadgen.WithHttpCommand($"/runs/{scenario}", $"Run {scenario}", endpointName: ControlEndpoint, commandName: $"run-{scenario}",
+            loadgen.WithHttpCommand($"/runs/{scenario.Name}", $"Run {scenario.Name}", endpointName: ControlEndpoint, commandName: $"run-{scenario.Name}",
                 commandOptions: new HttpCommandOptions
                 {
-                    Description = description,
+                    Description = $"{scenario.Summary} Profile {scenario.DefaultProfile}.",
                     IconName = "Play",
                     GetCommandResult = ReadRunResponseAsync,
                 });
@@ -41,7 +36,7 @@ public static class LoadGenCommands
             commandOptions: new HttpCommandOptions
             {
                 Method = HttpMethod.Delete,
-                Description = "Cancel the run in progress; its partial numbers are not reported.",
+                Description = "Cancel the run in progress; its partial numbers are not reported. Stopping a Run … command's run brings the gentle background load back; stopping the background load itself leaves the generator idle.",
                 IconName = "Stop",
                 GetCommandResult = ReadRunResponseAsync,
             });
@@ -62,7 +57,7 @@ public static class LoadGenCommands
         }
 
         var message = $"Run {TryReadNumber(body, "id")} ({TryReadString(body, "scenario")}, profile {TryReadString(body, "profile")}): " +
-            $"{TryReadString(body, "state")}. Progress and the summary are in the loadgen console log.";
+            $"{TryReadString(body, "state")}. Progress and the summary are in the loadgen console log; the background load resumes when it ends.";
         return CommandResults.Success(message, body, CommandResultFormat.Json);
     }
 

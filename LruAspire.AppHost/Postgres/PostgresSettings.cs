@@ -2,6 +2,19 @@ using Microsoft.Extensions.Configuration;
 
 namespace LruAspire.AppHost.Postgres;
 
+/// <summary>How the AppHost provides PostgreSQL (configuration key <c>Postgres:Mode</c>).</summary>
+public enum PostgresMode
+{
+    /// <summary>A container when a container runtime answers, otherwise the machine's own PostgreSQL.</summary>
+    Auto,
+
+    /// <summary>The standard Aspire PostgreSQL container (always used when publishing).</summary>
+    Container,
+
+    /// <summary>The machine's PostgreSQL binaries, run by the AppHost as an executable resource.</summary>
+    Local,
+}
+
 /// <summary>The AppHost's <c>Postgres</c> configuration section.</summary>
 /// <param name="Mode">auto, container or local.</param>
 /// <param name="BinDirectory">Where initdb and postgres live; found automatically when empty.</param>
@@ -10,6 +23,7 @@ internal sealed record PostgresSettings(PostgresMode Mode, string? BinDirectory,
 {
     public const string SectionName = "Postgres";
 
+    /// <exception cref="DistributedApplicationException"><c>Postgres:Mode</c> is not auto, container or local.</exception>
     public static PostgresSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);

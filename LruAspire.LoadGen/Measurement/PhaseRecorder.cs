@@ -15,6 +15,8 @@ public sealed class PhaseRecorder
 {
     private const int StatusSlots = 600;
 
+    // Process CPU time (all threads) when the phase began, to report what the generator itself cost.
+    private readonly TimeSpan _cpuAtStart = Environment.CpuUsage.TotalTime;
     private readonly LatencyHistogram _latency = new();
     private readonly long[] _statusCodes = new long[StatusSlots];
     private readonly long[] _cacheHeaders = new long[Enum.GetValues<CacheHeader>().Length];
@@ -98,6 +100,7 @@ public sealed class PhaseRecorder
             WritesUnavailable: WritesUnavailable,
             Latency: LatencySummary.From(_latency),
             StatusCodes: statusCodes,
-            CacheHeaders: cacheHeaders);
+            CacheHeaders: cacheHeaders,
+            GeneratorCpuSeconds: Math.Round((Environment.CpuUsage.TotalTime - _cpuAtStart).TotalSeconds, 3));
     }
 }

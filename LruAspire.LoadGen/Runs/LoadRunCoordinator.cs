@@ -9,6 +9,8 @@ namespace LruAspire.LoadGen.Runs;
 /// <summary>
 /// Starts runs and keeps the recent ones. One run at a time, so two runs never skew each other's numbers: an
 /// on-demand run replaces the background startup run, but is refused while another on-demand run is going.
+/// When an on-demand run ends (completed, stopped or failed), the background run starts again, so the
+/// dashboard keeps showing live traffic; a background run that is stopped itself stays stopped.
 /// </summary>
 public sealed partial class LoadRunCoordinator(
     IEnumerable<ILoadScenario> scenarios,
@@ -24,6 +26,7 @@ public sealed partial class LoadRunCoordinator(
     private readonly Lock _lock = new();
     private readonly LinkedList<LoadRun> _runs = new();
     private int _lastId;
+    private (string Scenario, string Profile)? _backgroundPlan;
 
     public IReadOnlyList<LoadRun> Runs
     {
@@ -39,14 +42,18 @@ public sealed partial class LoadRunCoordinator(
     public LoadRun? Find(int id) => Runs.FirstOrDefault(r => r.Id == id);
 
     /// <summary>Starts <paramref name="scenarioName"/> with <paramref name="profileName"/> (or the scenario's default profile).</summary>
+    /// <param name="background">
+    /// The startup run: it yields to on-demand runs and is started again, with the same scenario and profile,
+    /// whenever an on-demand run ends.
+    /// </param>
     public StartResult Start(string scenarioName, string? profileName, bool background = false)
     {
-        var scenario = scenarios.FirstOrDefault(s => string.Equals(s.Name, scenarioName, StringComparison.OrdinalIgnoreCase));
+        var scenario = scenarios.FirstOrDefault(s => string.Equals(s.Description.Name, scenarioName, StringComparison.OrdinalIgnoreCase));
         if (scenario is null)
         {
-            return StartResult.Invalid($"Unknown scenario '{scenarioName}'. Known: {string.Join(", ", ScenarioNames.All)}.");
+            return StartResult.Invalid($"Unknown scenario '{scenarioName}'. Known: {ScenarioCatalog.KnownNames}.");
         }
-        profileName ??= scenario.DefaultProfile;
+        profileName ??= scenario.Description.DefaultProfile;
         if (!options.Value.Profiles.TryGetValue(profileName, out var profile))
         {
             return StartResult.Invalid($"Unknown profile '{profileName}'. Known: {string.Join(", ", options.Value.Profiles.Keys)}.");
@@ -62,7 +69,11 @@ public sealed partial class LoadRunCoordinator(
                 return StartResult.Busy(current);
             }
             replaced = current;
-            run = new LoadRun(++_lastId, scenario.Name, profileName, background, timeProvider.GetUtcNow());
+            if (background)
+            {
+                _backgroundPlan = (scenario.Description.Name, profileName);
+            }
+            run = new LoadRun(++_lastId, scenario.Description.Name, profileName, background, timeProvider.GetUtcNow());
             _runs.AddFirst(run);
             if (_runs.Count > KeptRuns)
             {
@@ -124,6 +135,30 @@ public sealed partial class LoadRunCoordinator(
             LogRunFailed(ex, run.Id, run.Scenario);
             run.Fail(RunState.Failed, ex.Message);
         }
+
+        if (!run.Background)
+        {
+            ResumeBackground(run);
+        }
+    }
+
+    /// <summary>Starts the background run again after <paramref name="ended"/>, unless the process is stopping.</summary>
+    private void ResumeBackground(LoadRun ended)
+    {
+        (string Scenario, string Profile)? plan;
+        lock (_lock)
+        {
+            plan = _backgroundPlan;
+        }
+        if (plan is not { } background || lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return;
+        }
+        // Refused only if another on-demand run started meanwhile; that run resumes the background when it ends.
+        if (Start(background.Scenario, background.Profile, background: true).Run is { } resumed)
+        {
+            LogResumingBackgroundRun(ended.Id, resumed.Id, resumed.Scenario, resumed.Profile);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Scenario} with profile {Profile} against {Target}")]
@@ -140,6 +175,9 @@ public sealed partial class LoadRunCoordinator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Background run {BackgroundRunId} stops for run {RunId}")]
     private partial void LogReplacingBackgroundRun(int backgroundRunId, int runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ended: background load resumes as run {BackgroundRunId} ({Scenario}, profile {Profile})")]
+    private partial void LogResumingBackgroundRun(int runId, int backgroundRunId, string scenario, string profile);
 }
 
 /// <summary>The outcome of <see cref="LoadRunCoordinator.Start"/>.</summary>

@@ -17,7 +17,7 @@ public sealed partial class StartupRunService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (string.Equals(settings.Scenario, ScenarioNames.None, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(settings.Scenario, ScenarioCatalog.None, StringComparison.OrdinalIgnoreCase))
         {
             LogIdle();
             return;

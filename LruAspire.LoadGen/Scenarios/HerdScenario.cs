@@ -12,9 +12,7 @@ namespace LruAspire.LoadGen.Scenarios;
 /// </summary>
 public sealed class HerdScenario(UserPool pool) : ILoadScenario
 {
-    public string Name => ScenarioNames.Herd;
-
-    public string DefaultProfile => "load";
+    public ScenarioDescription Description => ScenarioCatalog.Herd;
 
     public async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
@@ -26,7 +24,7 @@ public sealed class HerdScenario(UserPool pool) : ILoadScenario
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(profile.Duration);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var progress = pool.ReportProgressAsync(Name, "herd", recorder, () => profile.Users, progressStop.Token);
+        var progress = pool.ReportProgressAsync(Description.Name, "herd", recorder, () => profile.Users, progressStop.Token);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -35,7 +33,7 @@ public sealed class HerdScenario(UserPool pool) : ILoadScenario
                 var request = new LoadRequest(RequestKind.Read, profile.KeySpace - round);
                 // All requests are created before any is awaited: the users arrive together, as in a herd.
                 var responses = await Task.WhenAll(Enumerable.Range(0, profile.Users)
-                    .Select(_ => pool.SendAsync(Name, request, recorder, deadline.Token)));
+                    .Select(_ => pool.SendAsync(Description.Name, request, recorder, deadline.Token)));
                 if (responses.Any(r => r is null))
                 {
                     break;

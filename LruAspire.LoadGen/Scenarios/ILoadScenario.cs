@@ -1,12 +1,11 @@
 namespace LruAspire.LoadGen.Scenarios;
 
-/// <summary>One kind of traffic the generator can send (<see cref="ScenarioNames"/>).</summary>
+/// <summary>One kind of traffic the generator can send: the implementation of one <see cref="ScenarioCatalog"/> entry.</summary>
 public interface ILoadScenario
 {
-    string Name { get; }
+    /// <summary>The catalog entry this scenario implements (its name and default profile).</summary>
+    ScenarioDescription Description { get; }
 
-    /// <summary>The profile used when a run does not name one.</summary>
-    string DefaultProfile { get; }
-
+    /// <summary>Runs the scenario's phases against the API; throws <see cref="OperationCanceledException"/> when canceled.</summary>
     Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken);
 }

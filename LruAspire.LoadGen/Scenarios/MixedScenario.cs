@@ -12,9 +12,7 @@ namespace LruAspire.LoadGen.Scenarios;
 /// </summary>
 public sealed partial class MixedScenario(UserPool pool, IOptions<LoadOptions> options, ILogger<MixedScenario> logger) : ILoadScenario
 {
-    public string Name => ScenarioNames.Mixed;
-
-    public string DefaultProfile => "load";
+    public ScenarioDescription Description => ScenarioCatalog.Mixed;
 
     public async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
@@ -28,7 +26,7 @@ public sealed partial class MixedScenario(UserPool pool, IOptions<LoadOptions> o
             notes.Add("Load:WriteKey is empty: writes are sent without X-Api-Key.");
         }
 
-        var plan = new PhasePlan(Name, "mixed", run.Profile,
+        var plan = new PhasePlan(Description.Name, "mixed", run.Profile,
             random =>
             {
                 var kind = random.NextDouble() < writeShare ? RequestKind.Write : RequestKind.Read;

@@ -10,14 +10,12 @@ namespace LruAspire.LoadGen.Scenarios;
 /// </summary>
 public sealed class ReadColdScenario(UserPool pool) : ILoadScenario
 {
-    public string Name => ScenarioNames.ReadCold;
-
-    public string DefaultProfile => "load";
+    public ScenarioDescription Description => ScenarioCatalog.ReadCold;
 
     public async Task<ScenarioResult> RunAsync(ScenarioRun run, CancellationToken cancellationToken)
     {
         var keys = new UniformKeySampler(run.Profile.KeySpace);
-        var plan = new PhasePlan(Name, "read", run.Profile, random => new LoadRequest(RequestKind.Read, keys.Next(random)), run.Seed);
+        var plan = new PhasePlan(Description.Name, "read", run.Profile, random => new LoadRequest(RequestKind.Read, keys.Next(random)), run.Seed);
         var phase = await pool.RunAsync(plan, cancellationToken);
 
         List<string> notes = [$"Uniform keys over 1..{keys.KeySpace}."];

@@ -1,12 +1,17 @@
 using BenchmarkDotNet.Running;
 using LruAspire.Benchmarks.HitRatio;
+using LruAspire.Benchmarks.Traces;
 
-// `hitratio` runs the Zipf hit-ratio comparison; anything else goes to BenchmarkDotNet
-// (e.g. `--filter '*' --job short`).
-if (args is ["hitratio", ..])
+// `hitratio` runs the Zipf hit-ratio comparison, `traces [DIR] [--out FILE]` the real-trace one; anything else
+// goes to BenchmarkDotNet (e.g. `--filter '*' --job short`).
+switch (args)
 {
-    HitRatioRun.Run(Console.Out);
-    return;
+    case ["hitratio", ..]:
+        HitRatioRun.Run(Console.Out);
+        return 0;
+    case ["traces", .. var rest]:
+        return TraceRun.Run(rest, Console.Out, Console.Error);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,10 +1,9 @@
 -- wrk script: GET /data/{key} with keys drawn uniformly from a hot set 1..HOT_KEYS (environment, default
--- 800 = 80 % of the API's default cache capacity: the striped LRU splits its capacity over its stripes and keys
--- hash unevenly, so a hot set as large as the capacity would keep overflowing the fullest stripe), so a warmed
--- cache answers every request while each request still names a different row. Requests are formatted once at start; -H headers (e.g. Cache-Control: no-cache)
--- are included because wrk.format uses wrk.headers.
+-- 1000 = the API's default cache capacity, so a warmed cache with global bounds answers every request while each
+-- request still names a different row). Requests are formatted once at start; -H headers (e.g.
+-- Cache-Control: no-cache) are included because wrk.format uses wrk.headers.
 
-local hot_keys = tonumber(os.getenv("HOT_KEYS") or "800")
+local hot_keys = tonumber(os.getenv("HOT_KEYS") or "1000")
 local requests = {}
 
 function init(args)

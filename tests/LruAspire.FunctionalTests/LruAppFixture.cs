@@ -6,20 +6,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace LruAspire.FunctionalTests;
 
 /// <summary>
-/// Starts the real AppHost once for a test collection: local PostgreSQL from the machine's binaries (in a
-/// fresh data directory), the API (two replicas, the run-mode default) and the load generator. Starting takes
-/// seconds and stopping ~13 s, so tests share one app instead of paying that per test.
+/// The app as a user runs it: local PostgreSQL, the API (two replicas, the run-mode default) and the load
+/// generator, whose runs are made short and kept to keys 1..100 so tests can use other keys as cold ones.
+/// Tests join it with <c>[Collection(LruAppCollection.Name)]</c>.
 /// </summary>
-public sealed class LruAppFixture : IAsyncLifetime
+public sealed class LruAppFixture : AppHostFixture
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "lruaspire-tests", Guid.NewGuid().ToString("N"));
-
-    public DistributedApplication App { get; private set; } = null!;
-
-    /// <summary>The API through Aspire's proxy, which pins each connection to one replica.</summary>
-    public HttpClient Api { get; private set; } = null!;
-
     /// <summary>One client per API replica, each on that replica's own address (not the proxy).</summary>
     public IReadOnlyList<HttpClient> Replicas { get; private set; } = [];
 
@@ -29,16 +21,11 @@ public sealed class LruAppFixture : IAsyncLifetime
     /// <summary>The <c>lrudb</c> connection string, for tests that look at or act on PostgreSQL directly.</summary>
     public string DatabaseConnectionString { get; private set; } = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LruAspire_AppHost>(
-        [
-            "Postgres:Mode=local",
-            $"Postgres:DataDirectory={_dataDirectory}",
-            // Supplying the secret parameter keeps the test run from generating one into user secrets.
-            $"Parameters:api-write-key={WriteKey}",
-        ]);
+    // Supplying the secret parameter keeps the test run from generating one into user secrets.
+    protected override IEnumerable<string> Arguments => [$"Parameters:api-write-key={WriteKey}"];
 
+    protected override Task ConfigureAsync(IDistributedApplicationTestingBuilder builder)
+    {
         // A short startup run that is over before the tests assert on counters, so they see only their own
         // traffic; runs started by commands stay small and inside keys 1..100 too.
         builder.CreateResourceBuilder<ProjectResource>("loadgen")
@@ -51,16 +38,24 @@ public sealed class LruAppFixture : IAsyncLifetime
             .WithEnvironment("Load__Profiles__saturate__SpawnRate", "4")
             .WithEnvironment("Load__Profiles__saturate__Duration", "00:00:02")
             .WithEnvironment("Load__Profiles__saturate__KeySpace", "100")
-            .WithEnvironment("Load__ResultsDirectory", Path.Combine(_dataDirectory, "loadgen-results"));
+            .WithEnvironment("Load__ResultsDirectory", Path.Combine(DataDirectory, "loadgen-results"));
+        return Task.CompletedTask;
+    }
 
-        App = await builder.BuildAsync();
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
-        Api = App.CreateHttpClient("api");
-        Replicas = await ConnectToReplicasAsync(timeout.Token);
-        DatabaseConnectionString = await App.GetConnectionStringAsync("lrudb", timeout.Token)
+    protected override async Task OnStartedAsync(CancellationToken cancellationToken)
+    {
+        Replicas = await ConnectToReplicasAsync(cancellationToken);
+        DatabaseConnectionString = await App.GetConnectionStringAsync("lrudb", cancellationToken)
             ?? throw new InvalidOperationException("lrudb has no connection string.");
+    }
+
+    protected override ValueTask OnStoppedAsync()
+    {
+        foreach (var replica in Replicas)
+        {
+            replica.Dispose();
+        }
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -115,28 +110,6 @@ public sealed class LruAppFixture : IAsyncLifetime
                 // Not listening yet.
             }
             await Task.Delay(200, cancellationToken);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        Api?.Dispose();
-        foreach (var replica in Replicas)
-        {
-            replica.Dispose();
-        }
-        if (App is not null)
-        {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder must not fail the run.
         }
     }
 }

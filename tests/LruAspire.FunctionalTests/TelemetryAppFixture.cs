@@ -10,18 +10,11 @@ namespace LruAspire.FunctionalTests;
 /// times (miss, hit, hit). A second app rather than <see cref="LruAppFixture"/> because both differences
 /// (the exporter's endpoint and the missing load) are fixed when the app starts.
 /// </summary>
-public sealed class TelemetryAppFixture : IAsyncLifetime
+public sealed class TelemetryAppFixture : AppHostFixture
 {
     public const long ScenarioKey = 7;
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "lruaspire-tests", Guid.NewGuid().ToString("N"));
-
     public OtlpReceiver Receiver { get; private set; } = null!;
-
-    public DistributedApplication App { get; private set; } = null!;
-
-    public HttpClient Api { get; private set; } = null!;
 
     /// <summary>The <c>X-Cache</c> header of each scenario request, in order.</summary>
     public IReadOnlyList<string> ScenarioOutcomes { get; private set; } = [];
@@ -29,17 +22,12 @@ public sealed class TelemetryAppFixture : IAsyncLifetime
     /// <summary>When the scenario's last response arrived; exports stamped later include all of it.</summary>
     public DateTimeOffset ScenarioDone { get; private set; }
 
-    public async Task InitializeAsync()
+    // One replica: with two, the idle replica's exports (all zeros) could be the ones the tests read.
+    protected override IEnumerable<string> Arguments => ["Api:Replicas=1"];
+
+    protected override async Task ConfigureAsync(IDistributedApplicationTestingBuilder builder)
     {
         Receiver = await OtlpReceiver.StartAsync();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LruAspire_AppHost>(
-        [
-            "Postgres:Mode=local",
-            $"Postgres:DataDirectory={_dataDirectory}",
-            // One replica: with two, the idle replica's exports (all zeros) could be the ones the tests read.
-            "Api:Replicas=1",
-        ]);
-
         builder.Resources.Remove(builder.Resources.Single(r => r.Name == "loadgen"));
         // Runs after Aspire's own OTLP callback (added with the project), so these values win.
         builder.CreateResourceBuilder<ProjectResource>("api").WithEnvironment(context =>
@@ -50,17 +38,14 @@ public sealed class TelemetryAppFixture : IAsyncLifetime
             context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "500";
             context.EnvironmentVariables["OTEL_BLRP_SCHEDULE_DELAY"] = "500";
         });
+    }
 
-        App = await builder.BuildAsync();
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
-        Api = App.CreateHttpClient("api");
-
+    protected override async Task OnStartedAsync(CancellationToken cancellationToken)
+    {
         var outcomes = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            using var response = await Api.GetAsync($"/data/{ScenarioKey}", timeout.Token);
+            using var response = await Api.GetAsync($"/data/{ScenarioKey}", cancellationToken);
             response.EnsureSuccessStatusCode();
             outcomes.Add(response.Headers.GetValues("X-Cache").Single());
         }
@@ -68,25 +53,11 @@ public sealed class TelemetryAppFixture : IAsyncLifetime
         ScenarioDone = DateTimeOffset.UtcNow;
     }
 
-    public async Task DisposeAsync()
+    protected override async ValueTask OnStoppedAsync()
     {
-        Api?.Dispose();
-        if (App is not null)
-        {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
         if (Receiver is not null)
         {
             await Receiver.DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder must not fail the run.
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class LoadRunCoordinatorTests : IAsyncLifetime
     private readonly string _results = Path.Combine(Path.GetTempPath(), "lruaspire-loadgen-tests", Guid.NewGuid().ToString("N"));
     private CountingApi _api = null!;
     private HttpClient _http = null!;
+    private readonly ApplicationLifetime _lifetime = new(NullLogger<ApplicationLifetime>.Instance);
     private ServiceProvider _services = null!;
     private LoadRunCoordinator _coordinator = null!;
 
@@ -37,12 +38,13 @@ public sealed class LoadRunCoordinatorTests : IAsyncLifetime
         var pool = new UserPool(apiClient, new LoadGenMetrics(_services.GetRequiredService<IMeterFactory>()), options, NullLogger<UserPool>.Instance);
         _coordinator = new LoadRunCoordinator(
             [new ReadHotScenario(pool)], apiClient, new RunResultWriter(options, new HostingEnvironment { ContentRootPath = _results }),
-            options, TimeProvider.System, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<LoadRunCoordinator>.Instance);
+            options, TimeProvider.System, _lifetime, NullLogger<LoadRunCoordinator>.Instance);
     }
 
     public async Task DisposeAsync()
     {
-        _coordinator.CancelCurrent();
+        // Stopping the process cancels every run and keeps the background run from being resumed.
+        _lifetime.StopApplication();
         foreach (var run in _coordinator.Runs)
         {
             await run.Finished;
@@ -94,5 +96,50 @@ public sealed class LoadRunCoordinatorTests : IAsyncLifetime
         Assert.Same(first, _coordinator.CancelCurrent());
         await first.Finished.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(RunState.Canceled, first.State);
+    }
+
+    [Fact]
+    public async Task The_background_run_resumes_when_an_on_demand_run_completes()
+    {
+        var background = _coordinator.Start("read-hot", "long", background: true).Run!;
+
+        var run = _coordinator.Start("read-hot", "short").Run!;
+        await run.Finished.WaitAsync(TimeSpan.FromSeconds(30));
+        var resumed = await WaitForRunAfterAsync(run);
+
+        Assert.Equal(RunState.Completed, run.State);
+        Assert.NotSame(background, resumed);
+        Assert.True(resumed.Background);
+        Assert.Equal(("read-hot", "long"), (resumed.Scenario, resumed.Profile));
+        Assert.Equal(RunState.Running, resumed.State);
+    }
+
+    [Fact]
+    public async Task The_background_run_resumes_when_an_on_demand_run_is_stopped()
+    {
+        _coordinator.Start("read-hot", "long", background: true);
+        var run = _coordinator.Start("read-hot", "long").Run!;
+
+        Assert.Same(run, _coordinator.CancelCurrent());
+        await run.Finished.WaitAsync(TimeSpan.FromSeconds(30));
+        var resumed = await WaitForRunAfterAsync(run);
+
+        Assert.Equal(RunState.Canceled, run.State);
+        Assert.True(resumed.Background);
+        Assert.Equal(RunState.Running, resumed.State);
+    }
+
+    /// <summary>The run started after <paramref name="run"/> ended; the coordinator starts it right after marking the end.</summary>
+    private async Task<LoadRun> WaitForRunAfterAsync(LoadRun run)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (_coordinator.Runs.FirstOrDefault(r => r.Id > run.Id) is { } next)
+            {
+                return next;
+            }
+            await Task.Delay(10, timeout.Token);
+        }
     }
 }

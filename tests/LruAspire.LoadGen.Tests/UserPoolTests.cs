@@ -118,6 +118,21 @@ public sealed class UserPoolTests : IAsyncLifetime
         Assert.False(result.Phases[0].CacheHeaders.ContainsKey("MISS")); // the warm-up took every first read
     }
 
+    [Fact]
+    public async Task Compare_says_what_it_measures_and_what_the_generator_cost()
+    {
+        var compare = new CompareScenario(_pool, new ApiClient(_http, Options.Create(new LoadOptions())));
+        var profile = new LoadProfile { Users = 4, SpawnRate = 1_000, Requests = 400, KeySpace = 100, Duration = TimeSpan.FromMinutes(1) };
+
+        var result = await compare.RunAsync(new ScenarioRun(profile, MetricsBefore: null, Seed: 1), default);
+
+        Assert.All(result.Phases, phase => Assert.True(phase.GeneratorCpuSeconds > 0));
+        Assert.All(result.Phases, phase => Assert.True(phase.GeneratorCpuShare(Environment.ProcessorCount) > 0));
+        var note = Assert.Single(result.Notes, n => n.StartsWith("What this measures: 4 closed-loop users", StringComparison.Ordinal));
+        Assert.Contains($"this machine's {Environment.ProcessorCount} cores", note, StringComparison.Ordinal);
+        Assert.Matches(@"used \d+% \(\d+ µs CPU per request\) of them in the cache phase and \d+% \(\d+ µs CPU per request\) in the database phase", note);
+    }
+
     private static LoadRequest Track(List<long> keys, long key)
     {
         keys.Add(key);

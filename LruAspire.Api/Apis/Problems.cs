@@ -1,0 +1,36 @@
+namespace LruAspire.Api.Apis;
+
+/// <summary>
+/// Every problem the API answers with, written once: the handlers, the write-key filter, the 503 handler and the
+/// OpenAPI examples all take their text from here, so what is documented is what is sent.
+/// </summary>
+public static class Problems
+{
+    public static ApiProblem InvalidKey { get; } = new(StatusCodes.Status400BadRequest, "Invalid key",
+        "The key must be a positive 64-bit integer written in decimal digits (1 to 9223372036854775807).");
+
+    public static ApiProblem NotJson { get; } = InvalidBody("The body is not valid JSON of the form {\"value\": \"...\"}.");
+
+    public static ApiProblem MissingValue { get; } = InvalidBody("The body must have a string property \"value\".");
+
+    public static ApiProblem NulInValue { get; } = InvalidBody("The value contains a NUL character (U+0000), which cannot be stored.");
+
+    public static ApiProblem MissingApiKey { get; } = new(StatusCodes.Status401Unauthorized, "Missing or invalid API key",
+        $"Writes require the {WriteKeyFilter.HeaderName} header with the server's write key.");
+
+    public static ApiProblem WritesDisabled { get; } = new(StatusCodes.Status403Forbidden, "Writes are disabled",
+        "No write key is configured on the server (Api:WriteKey), so writes are refused.");
+
+    public static ApiProblem UnsupportedContentType { get; } = new(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+        "Send the body as application/json: {\"value\": \"...\"}.");
+
+    public static ApiProblem DatabaseUnavailable { get; } = new(StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+        "The item is not in the cache and the database cannot answer right now. Retry after the number of seconds in the Retry-After header.");
+
+    public static ApiProblem ItemNotFound(long key) => new(StatusCodes.Status404NotFound, "Item not found", $"No item has key {key}.");
+
+    public static ApiProblem ValueTooLarge(int maxValueBytes) => new(StatusCodes.Status413PayloadTooLarge, "Value too large",
+        $"A value may have at most {maxValueBytes} UTF-8 bytes.");
+
+    private static ApiProblem InvalidBody(string detail) => new(StatusCodes.Status400BadRequest, "Invalid body", detail);
+}

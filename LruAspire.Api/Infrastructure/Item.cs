@@ -1,4 +1,0 @@
-namespace LruAspire.Api.Infrastructure;
-
-/// <summary>A row of the <c>items</c> table: the data the API serves.</summary>
-public sealed record Item(long Key, string Value);

@@ -1,0 +1,32 @@
+using BitFaster.Caching.Lfu;
+using BitFaster.Caching.Lru;
+using BitFaster.Caching.Scheduler;
+using LruAspire.Caching;
+
+namespace LruAspire.Benchmarks.Traces;
+
+/// <summary>The caches the trace comparison replays every trace through, in column order.</summary>
+public static class TraceContenders
+{
+    public const string OursLru = "ours, Lru";
+    public const string OursTinyLfu = "ours, TinyLfu";
+    public const string ConcurrentLru = "ConcurrentLru";
+    public const string ConcurrentLfu = "ConcurrentLfu";
+    public const string MemoryCache = "MemoryCache";
+
+    /// <summary>
+    /// Every contender. A policy of the engine joins as one more line here; when a contender named
+    /// <see cref="OursTinyLfu"/> is present the table adds the delta columns for it.
+    /// </summary>
+    public static IReadOnlyList<TraceContender> All { get; } =
+    [
+        // One stripe: one exact, global LRU (the automatic stripe count would split the capacity).
+        new(OursLru, capacity => new EngineTraceCache(new LruCacheOptions { Capacity = capacity, StripeCount = 1, ExpirationScanInterval = null })),
+        new(ConcurrentLru, capacity => new BitFasterTraceCache(new ConcurrentLru<long, long>(1, capacity, EqualityComparer<long>.Default))),
+        // Reads are buffered and applied by maintenance; the foreground scheduler runs it on the replaying thread
+        // (BitFaster's default scheduler runs it on a background thread, racing the replay), so every run replays alike.
+        new(ConcurrentLfu, capacity => new BitFasterTraceCache(
+            new ConcurrentLfuBuilder<long, long>().WithCapacity(capacity).WithConcurrencyLevel(1).WithScheduler(new ForegroundScheduler()).Build())),
+        new(MemoryCache, capacity => new MemoryCacheTraceCache(capacity)),
+    ];
+}
