@@ -3,7 +3,7 @@ namespace LruAspire.Caching;
 /// <summary>Why an entry left the cache.</summary>
 public enum EvictionReason
 {
-    /// <summary>Dropped to make room: the entry count or the byte bound was reached and it was least recently used.</summary>
+    /// <summary>Dropped to make room: the entry count, the byte bound or the absences' bound was reached and the policy chose it.</summary>
     Capacity,
 
     /// <summary>Its absolute or sliding expiration had passed when it was found or swept.</summary>

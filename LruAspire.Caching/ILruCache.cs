@@ -12,7 +12,7 @@ namespace LruAspire.Caching;
 /// <typeparam name="TValue">The value, stored by reference: callers must not mutate a value after storing it.</typeparam>
 public interface ILruCache<TKey, TValue> where TKey : notnull
 {
-    /// <summary>The most entries the cache holds (values and remembered absences together).</summary>
+    /// <summary>The most values the cache holds (remembered absences have a bound of their own).</summary>
     int Capacity { get; }
 
     /// <summary>Entries held right now, including remembered absences and expired entries not yet reclaimed.</summary>

@@ -1,76 +1,80 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
+using LruAspire.Caching.Concurrency;
+using LruAspire.Caching.Entries;
 using LruAspire.Caching.Expiration;
-using LruAspire.Caching.Lru;
+using LruAspire.Caching.Loading;
+using LruAspire.Caching.Policies;
+using LruAspire.Caching.Statistics;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace LruAspire.Caching;
 
 /// <summary>
-/// A thread-safe, bounded least-recently-used cache with expiration, negative caching and single-flight loading.
+/// A thread-safe, bounded in-process cache with a choice of eviction policy (strict LRU or adaptive W-TinyLFU),
+/// expiration, negative caching and single-flight loading.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Algorithm.</b> Keys are spread by hash over a power-of-two number of <em>stripes</em>. Each stripe is an
-/// exact LRU: a hash map from key to node plus a doubly linked recency list (most recently used at the head),
-/// guarded by its own lock. A hit moves its node to the head; an insert adds at the head and, when the stripe is
-/// full (by entry count or bytes), evicts from the tail. Every operation is O(1) (amortized, when an insert also
-/// reclaims expired entries at the tail).
+/// <b>Concurrency.</b> One global <see cref="ConcurrentDictionary{TKey, TValue}"/> maps keys to entries and is
+/// read without a lock. The eviction policy (its lists and frequency sketch), the byte total, the expiration
+/// order, the remembered absences and the loads in flight are guarded by one <em>policy lock</em>, taken by
+/// writes. A hit does not take it: it records the entry in a striped, lossy read buffer and counts itself in
+/// striped counters; the buffer is replayed into the policy in order by the next write, or by the reader that
+/// finds its buffer stripe full (the design of Caffeine and BitFaster.Caching). With one thread no read is ever
+/// dropped, so <see cref="CachePolicy.Lru"/> is exact; with several, a read may be dropped under contention
+/// and the policy sees the batches' order.
 /// </para>
 /// <para>
-/// <b>What "LRU" means here.</b> Within a stripe the eviction order is exactly the order in which operations
-/// took the stripe's lock. Across stripes it is approximate: a full stripe evicts its own least recently used
-/// entry even if another stripe holds an older one. With one stripe (<see cref="LruCacheOptions.StripeCount"/>
-/// = 1) the whole cache is one exact LRU. The automatic stripe count keeps at least
-/// <see cref="MinEntriesPerStripe"/> entries per stripe, where the per-stripe loss in hit ratio measured on a
-/// Zipf workload is a fraction of a percentage point (docs/cache-engine.md).
+/// <b>Bounds.</b> <see cref="Capacity"/> and <see cref="MaxBytes"/> hold for the whole cache, at every moment a
+/// write releases the lock: a working set no larger than the capacity never misses after its first load.
+/// Remembered absences have their own bound (<see cref="LruCacheOptions.MaxAbsences"/>) and LRU list, so they
+/// never evict a value. Before evicting a live entry to make room, every expired entry is reclaimed, earliest
+/// deadline first.
 /// </para>
 /// <para>
-/// <b>Why striping.</b> Strict LRU writes the list on every hit, so readers cannot be lock-free without giving
-/// up strict order (the buffered reordering of Caffeine and BitFaster trades exactness for throughput). One
-/// lock is exact but makes every hit on every core contend for one cache line. Striping keeps each stripe exact
-/// and lets hits on different keys proceed in parallel; the single-stripe case skips hashing for the stripe.
+/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, and one buffer slot
+/// (a compare-and-swap on the reader's stripe, the only atomic instruction; the hit is counted when the buffer
+/// drains); it allocates nothing.
 /// </para>
-/// <para>
-/// <b>Bounds.</b> The entry count and the optional byte bound are split across the stripes, so the totals can
-/// never exceed the configured bounds. Each stripe's byte total changes only under its lock, in the same
-/// critical section that adds or removes the entry, so it cannot drift.
-/// </para>
-/// <para>
-/// <b>Expiration.</b> Absolute and sliding expiration are deadlines in UTC ticks from the injected
-/// <see cref="TimeProvider"/>. An expired entry is never returned; it is reclaimed when a lookup finds it, when it
-/// reaches the tail during an insert, or by one optional periodic sweep (<see cref="RemoveExpired"/>). There is
-/// no timer per entry.
-/// </para>
-/// <para>
-/// <b>Hot path.</b> A hit takes one uncontended lock, one dictionary lookup, and relinks two nodes; it
-/// allocates nothing and reads the clock only if the entry can expire. Counters are plain fields under the lock.
-/// </para>
+/// <para>The design, its sources and what is exact or approximate: docs/cache-engine.md.</para>
 /// </remarks>
 public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, IDisposable where TKey : notnull
 {
-    /// <summary>The fewest entries per stripe that the automatic stripe count allows.</summary>
-    public const int MinEntriesPerStripe = 128;
-
-    private readonly LruStripe<TKey, TValue>[] _stripes;
-    private readonly IEqualityComparer<TKey>? _comparer;
+    private readonly ConcurrentDictionary<TKey, CacheNode<TKey, TValue>> _map;
+    private readonly IEqualityComparer<TKey> _comparer;
+    private readonly StripedReadBuffer<CacheNode<TKey, TValue>> _readBuffer = new(ThreadStripe.Count);
+    private readonly ReadCounters _reads = new();
+    private readonly Lock _policyLock = new();
     private readonly TimeProvider _time;
     private readonly Func<TValue, long>? _sizeOf;
     private readonly TimeSpan? _defaultTimeToLive;
     private readonly TimeSpan _negativeTimeToLive;
-    private readonly int _stripeShift;
     private readonly ITimer? _sweepTimer;
 
-    /// <summary>A cache holding at most <paramref name="capacity"/> entries, with default options otherwise.</summary>
+    // Guarded by _policyLock.
+    private readonly EvictionPolicy<TKey, TValue> _policy;
+    private readonly AccessOrderList<TKey, TValue> _absences = new(NodeQueue.Absence);
+    private readonly ExpirationQueue<TKey, TValue> _expirations = new();
+    private readonly Dictionary<TKey, InFlightLoad<TValue>> _loads;
+    private readonly CacheNode<TKey, TValue>[] _drainScratch = new CacheNode<TKey, TValue>[StripedReadBuffer<CacheNode<TKey, TValue>>.StripeCapacity];
+    private WriteCounters _writes;
+    private long _bytes;
+    private int _count;
+
+    /// <summary>A cache holding at most <paramref name="capacity"/> values, with default options otherwise.</summary>
     public LruCache(int capacity)
         : this(new LruCacheOptions { Capacity = capacity, ExpirationScanInterval = null })
     {
     }
 
-    /// <param name="options">Bounds and expiration defaults; validated here, so bad values throw.</param>
+    /// <param name="options">Bounds, policy and expiration defaults; validated here, so bad values throw.</param>
     /// <param name="time">The clock for expiration; <see cref="TimeProvider.System"/> when omitted.</param>
     /// <param name="sizeOf">The size of a value for the byte bound; required when <see cref="LruCacheOptions.MaxBytes"/> is set.</param>
     /// <param name="comparer">Key equality; the default comparer when omitted.</param>
+    /// <exception cref="ValidationException">An option is out of range.</exception>
+    /// <exception cref="ArgumentNullException">A byte bound is set without <paramref name="sizeOf"/>.</exception>
     public LruCache(LruCacheOptions options, TimeProvider? time = null, Func<TValue, long>? sizeOf = null, IEqualityComparer<TKey>? comparer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -81,24 +85,19 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         }
 
         _time = time ?? TimeProvider.System;
-        _comparer = comparer;
+        _comparer = comparer ?? EqualityComparer<TKey>.Default;
         _sizeOf = sizeOf;
         _defaultTimeToLive = options.DefaultTimeToLive;
         _negativeTimeToLive = options.NegativeTimeToLive;
         Capacity = options.Capacity;
         MaxBytes = options.MaxBytes;
+        MaxAbsences = options.MaxAbsences ?? Math.Max(1, options.Capacity / 10);
+        Policy = options.Policy;
 
-        var stripeCount = options.StripeCount > 0 ? options.StripeCount : AutomaticStripeCount(options.Capacity);
-        _stripeShift = 32 - int.Log2(stripeCount);
-        _stripes = new LruStripe<TKey, TValue>[stripeCount];
-        for (var i = 0; i < stripeCount; i++)
-        {
-            _stripes[i] = new LruStripe<TKey, TValue>(
-                Share(options.Capacity, stripeCount, i),
-                options.MaxBytes is { } maxBytes ? Share(maxBytes, stripeCount, i) : long.MaxValue,
-                _time,
-                comparer);
-        }
+        // Writes are serialized by the policy lock, so the map needs one lock of its own, not one per core.
+        _map = new ConcurrentDictionary<TKey, CacheNode<TKey, TValue>>(concurrencyLevel: 1, Math.Min(Capacity, 1 << 16), comparer);
+        _loads = new Dictionary<TKey, InFlightLoad<TValue>>(comparer);
+        _policy = EvictionPolicy<TKey, TValue>.Create(options.Policy, options.Capacity);
 
         if (options.ExpirationScanInterval is { } interval)
         {
@@ -109,108 +108,119 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     /// <inheritdoc />
     public int Capacity { get; }
 
-    /// <summary>The byte bound, or <see langword="null"/>.</summary>
+    /// <summary>The byte bound for the whole cache, or <see langword="null"/>.</summary>
     public long? MaxBytes { get; }
 
-    /// <inheritdoc />
-    public int Count => _stripes.Sum(stripe => stripe.Count);
+    /// <summary>The most remembered absences held, outside <see cref="Capacity"/>.</summary>
+    public int MaxAbsences { get; }
 
-    /// <summary>The number of independently locked stripes.</summary>
-    public int StripeCount => _stripes.Length;
+    /// <summary>The eviction policy.</summary>
+    public CachePolicy Policy { get; }
 
     /// <inheritdoc />
-    public LruCacheStatistics Statistics
+    public int Count => Volatile.Read(ref _count);
+
+    /// <inheritdoc />
+    public bool TryGet(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
-        get
+        var probe = ThreadStripe.Probe();
+        if (_map.TryGetValue(key, out var node))
         {
-            var total = new LruCacheStatistics { Capacity = Capacity, MaxBytes = MaxBytes };
-            foreach (var stripe in _stripes)
+            // The common case, an entry without expiration, never reads the clock.
+            if (!node.CanExpire || Renew(node))
             {
-                total = stripe.AddTo(total);
+                RecordRead(node, probe);
+                value = node.Value;
+                return !node.IsAbsent;
             }
-            return total;
+            ReclaimFound(node);
         }
+        _reads.Miss(probe);
+        value = default;
+        return false;
     }
-
-    /// <inheritdoc />
-    public bool TryGet(TKey key, [MaybeNullWhen(false)] out TValue value) =>
-        StripeOf(key).TryGet(key, out value) == LookupOutcome.Hit;
 
     /// <inheritdoc />
     public void Set(TKey key, TValue value, DistributedCacheEntryOptions? options = null)
     {
-        var now = _time.GetUtcNow().UtcTicks;
-        StripeOf(key).Set(key, value, absent: false, EntryExpiration.From(options, now, _defaultTimeToLive), SizeOf(value), now);
+        var now = Now();
+        var expiration = EntryExpiration.From(options, now, _defaultTimeToLive);
+        var size = SizeOf(value);
+        lock (_policyLock)
+        {
+            DrainReadBufferLocked();
+
+            // A write is newer than whatever a load in flight read, so the load must not overwrite it.
+            _loads.Remove(key);
+            StoreLocked(key, value, absent: false, expiration, size, now);
+        }
     }
 
     /// <inheritdoc />
-    public bool Remove(TKey key) => StripeOf(key).Remove(key);
+    public bool Remove(TKey key)
+    {
+        lock (_policyLock)
+        {
+            DrainReadBufferLocked();
+            _loads.Remove(key);
+            if (!_map.TryGetValue(key, out var node))
+            {
+                return false;
+            }
+
+            var expired = node.CanExpire && !node.IsLiveAt(Now());
+            RemoveLocked(node, expired ? EvictionReason.Expired : EvictionReason.Removed);
+            return !expired;
+        }
+    }
 
     /// <inheritdoc />
     public void Clear()
     {
-        foreach (var stripe in _stripes)
+        lock (_policyLock)
         {
-            stripe.Clear();
+            DrainReadBufferLocked();
+            foreach (var node in _map.Values)
+            {
+                node.Queue = NodeQueue.Removed; // readers still holding one must not resurrect it in the policy
+            }
+            _writes.Removals += _count;
+            _map.Clear();
+            _policy.Clear();
+            _absences.Clear();
+            _expirations.Clear();
+            _loads.Clear();
+            _bytes = 0;
+            Volatile.Write(ref _count, 0);
         }
     }
 
-    /// <summary>Reclaims every expired entry, one stripe at a time; returns how many.</summary>
+    /// <summary>Reclaims every expired entry, earliest deadline first; returns how many.</summary>
     public int RemoveExpired()
     {
-        var removed = 0;
-        foreach (var stripe in _stripes)
+        lock (_policyLock)
         {
-            removed += stripe.RemoveExpired();
+            DrainReadBufferLocked();
+            return ReclaimExpiredLocked(Now());
         }
-        return removed;
     }
 
     /// <summary>Stops the expiration sweep timer.</summary>
     public void Dispose() => _sweepTimer?.Dispose();
 
-    internal int StripeIndexOf(TKey key)
+    /// <summary>Whether the entry is still live; if so a sliding window restarts now.</summary>
+    private bool Renew(CacheNode<TKey, TValue> node)
     {
-        if (_stripes.Length == 1)
+        var now = Now();
+        if (!node.IsLiveAt(now))
         {
-            return 0;
+            return false;
         }
-        var hash = _comparer?.GetHashCode(key) ?? key.GetHashCode();
-
-        // Fibonacci hashing: the multiply mixes all bits into the top ones, so keys whose hashes differ only in
-        // high bits (sequential integers, say) still spread over the stripes.
-        return (int)(((uint)hash * 0x9E3779B9u) >> _stripeShift);
+        node.Slide(now);
+        return true;
     }
-
-    internal int StripeCapacity(int stripe) => _stripes[stripe].Capacity;
-
-    internal long StripeMaxBytes(int stripe) => _stripes[stripe].MaxBytes;
-
-    /// <summary>One stripe's keys from most to least recently used: the order in which they would survive eviction.</summary>
-    internal IReadOnlyList<TKey> KeysByRecency(int stripe = 0) => _stripes[stripe].KeysByRecency();
-
-    /// <summary>Throws if any stripe's map, list, count and byte total disagree (or, when asked, a load is left over).</summary>
-    internal void AssertIntegrity(bool expectNoLoads = true)
-    {
-        foreach (var stripe in _stripes)
-        {
-            stripe.AssertIntegrity(expectNoLoads);
-        }
-    }
-
-    private LruStripe<TKey, TValue> StripeOf(TKey key) => _stripes[StripeIndexOf(key)];
 
     private long SizeOf(TValue value) => _sizeOf?.Invoke(value) ?? 0;
 
-    private static int AutomaticStripeCount(int capacity)
-    {
-        var byCores = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount * 4);
-        var byCapacity = capacity / MinEntriesPerStripe;
-        var count = Math.Min(byCores, byCapacity);
-        return count <= 1 ? 1 : 1 << int.Log2(count);
-    }
-
-    private static int Share(int total, int parts, int index) => total / parts + (index < total % parts ? 1 : 0);
-
-    private static long Share(long total, int parts, int index) => total / parts + (index < total % parts ? 1 : 0);
+    private long Now() => _time.GetUtcNow().UtcTicks;
 }

@@ -9,13 +9,17 @@ namespace LruAspire.Caching;
 /// </remarks>
 public sealed class LruCacheOptions : IValidatableObject
 {
-    /// <summary>The maximum number of entries; adding one more evicts the least recently used.</summary>
+    /// <summary>The maximum number of values; adding one more evicts one chosen by <see cref="Policy"/>.</summary>
     [Range(1, int.MaxValue / 2, ErrorMessage = "Cache:Capacity must be between 1 and 1073741823.")]
     public int Capacity { get; set; } = 1_000;
 
+    /// <summary>Which value to evict when the cache is full; see <see cref="CachePolicy"/>.</summary>
+    [EnumDataType(typeof(CachePolicy), ErrorMessage = "Cache:Policy must be Lru or TinyLfu.")]
+    public CachePolicy Policy { get; set; } = CachePolicy.TinyLfu;
+
     /// <summary>
-    /// The maximum total size of the values in bytes, or <see langword="null"/> for no byte bound. Split evenly
-    /// across stripes; a value larger than a stripe's share is not cached.
+    /// The maximum total size of the values in bytes, for the whole cache, or <see langword="null"/> for no byte
+    /// bound. A value larger than the bound is not cached.
     /// </summary>
     [Range(1L, long.MaxValue, ErrorMessage = "Cache:MaxBytes must be positive when set.")]
     public long? MaxBytes { get; set; }
@@ -30,29 +34,22 @@ public sealed class LruCacheOptions : IValidatableObject
     public TimeSpan NegativeTimeToLive { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Number of independently locked LRU stripes (a power of two), or 0 to choose from the processor count
-    /// and the capacity. 1 gives one exact, global LRU order.
+    /// The maximum number of remembered absences (keys the loader reported missing), held in their own LRU list
+    /// outside <see cref="Capacity"/>, so a flood of requests for missing keys can never evict a value;
+    /// <see langword="null"/> for a tenth of <see cref="Capacity"/> (at least 1).
     /// </summary>
-    [Range(0, 1024, ErrorMessage = "Cache:StripeCount must be between 0 (automatic) and 1024.")]
-    public int StripeCount { get; set; }
+    [Range(1, int.MaxValue / 2, ErrorMessage = "Cache:MaxAbsences must be between 1 and 1073741823 when set.")]
+    public int? MaxAbsences { get; set; }
 
     /// <summary>
     /// Period of the one timer that sweeps expired entries nobody asks for any more; <see langword="null"/>
-    /// disables it (expired entries are then reclaimed only when touched or when they reach the LRU tail).
+    /// disables it (expired entries are then reclaimed only when touched or when an insert needs room).
     /// </summary>
     public TimeSpan? ExpirationScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (StripeCount != 0 && !int.IsPow2(StripeCount))
-        {
-            yield return new ValidationResult("Cache:StripeCount must be 0 or a power of two.", [nameof(StripeCount)]);
-        }
-        if (StripeCount > Capacity)
-        {
-            yield return new ValidationResult("Cache:StripeCount must not exceed Cache:Capacity.", [nameof(StripeCount)]);
-        }
         if (DefaultTimeToLive is { } ttl && ttl <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Cache:DefaultTimeToLive must be positive when set.", [nameof(DefaultTimeToLive)]);

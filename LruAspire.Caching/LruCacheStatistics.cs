@@ -1,14 +1,13 @@
 namespace LruAspire.Caching;
 
 /// <summary>
-/// A point-in-time snapshot of a cache's counters, built by summing per-stripe counters.
+/// A point-in-time snapshot of a cache's counters.
 /// </summary>
 /// <remarks>
-/// The counters are plain fields incremented under the stripe lock the operation already holds, so counting
-/// costs no interlocked instruction and no shared cache line on the hot path. Observers poll this snapshot
-/// (which is exactly what OpenTelemetry observable counters and gauges do) instead of receiving a callback per
-/// event. Each stripe is read under its lock, so within a stripe <see cref="Count"/> and <see cref="Bytes"/>
-/// agree; across stripes the snapshot is not atomic.
+/// Hits, negative hits and misses are counted without a lock, in per-processor striped cells that the snapshot
+/// sums; the other counters, <see cref="Count"/> and <see cref="Bytes"/> change only under the cache's policy
+/// lock and are read together under it, so they agree with each other. Observers poll this snapshot (which is
+/// exactly what OpenTelemetry observable counters and gauges do) instead of receiving a callback per event.
 /// </remarks>
 public readonly record struct LruCacheStatistics
 {
@@ -36,11 +35,17 @@ public readonly record struct LruCacheStatistics
     /// <summary>Misses that joined a load already in flight instead of starting their own.</summary>
     public long CoalescedLoads { get; init; }
 
-    /// <summary>Entries held right now, including remembered absences and expired entries not yet reclaimed.</summary>
+    /// <summary>Entries held right now (values and remembered absences), including expired entries not yet reclaimed.</summary>
     public int Count { get; init; }
 
-    /// <summary>The most entries the cache will hold.</summary>
+    /// <summary>Remembered absences held right now (part of <see cref="Count"/>).</summary>
+    public int Absences { get; init; }
+
+    /// <summary>The most values the cache will hold.</summary>
     public int Capacity { get; init; }
+
+    /// <summary>The most remembered absences the cache will hold, outside <see cref="Capacity"/>.</summary>
+    public int MaxAbsences { get; init; }
 
     /// <summary>Total accounted size of the held values.</summary>
     public long Bytes { get; init; }

@@ -8,14 +8,17 @@ namespace LruAspire.Caching.Expiration;
 /// access plus the window.
 /// </summary>
 /// <remarks>
-/// Deadlines are checked when an entry is touched, when it reaches the LRU tail during an insert, and by an
-/// optional periodic sweep: there is no timer per entry. Entries without any expiration never read the clock.
+/// Deadlines are checked when an entry is touched; expired entries are reclaimed in deadline order by
+/// <see cref="ExpirationQueue{TKey, TValue}"/> before any live entry is evicted, and by an optional periodic
+/// sweep: there is no timer per entry. Entries without any expiration never read the clock.
 /// </remarks>
 internal readonly record struct EntryExpiration(long AbsoluteTicks, long SlidingTicks)
 {
     public const long Never = long.MaxValue;
 
     public static EntryExpiration None => new(Never, 0);
+
+    public bool CanExpire => AbsoluteTicks != Never || SlidingTicks != 0;
 
     public static EntryExpiration In(TimeSpan timeToLive, long nowTicks) => new(SaturatingAdd(nowTicks, timeToLive.Ticks), 0);
 

@@ -5,14 +5,14 @@ namespace LruAspire.Caching.Loading;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The load is registered in its stripe under the stripe lock, and anything that makes its result stale (a
+/// The load is registered under the cache's policy lock, and anything that makes its result stale (a
 /// <c>Remove</c>, a <c>Set</c>, a <c>Clear</c>) unregisters it under the same lock. The result is stored only
 /// if the load is still registered when it completes, so a write that happens during the load always wins.
 /// </para>
 /// <para>
 /// Callers wait with their own cancellation token. The loader's token is cancelled only when every waiter
 /// has given up, so one impatient caller cannot fail the others. <see cref="Waiters"/> and
-/// <see cref="Completed"/> are guarded by the stripe lock.
+/// <see cref="Completed"/> are guarded by the policy lock.
 /// </para>
 /// </remarks>
 internal sealed class InFlightLoad<TValue>

@@ -1,14 +1,13 @@
 using CsCheck;
 using LruAspire.Caching.Tests.Model;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LruAspire.Caching.Tests;
 
 /// <summary>
-/// Model-based randomized tests: random sequences of get/set/remove/advance-clock/sweep run against the engine
-/// and against <see cref="ReferenceLru"/>; every result, the counters and the final eviction order of every
-/// stripe must agree. CsCheck shrinks a failure to a minimal sequence and prints the seed that replays it
+/// Model-based randomized tests of the <see cref="CachePolicy.Lru"/> policy: random sequences of
+/// get/set/remove/advance-clock/sweep run against the engine and against <see cref="ReferenceLru"/>; every result,
+/// the counters and the final eviction order must agree, and the integrity check must pass. CsCheck shrinks a failure to a minimal sequence and prints the seed that replays it
 /// (pass it as <c>seed:</c> to <c>Sample</c>, or set the <c>CsCheck_Seed</c> environment variable).
 /// </summary>
 public class LruCacheModelTests
@@ -21,21 +20,20 @@ public class LruCacheModelTests
         (1, Gen.Const((Operation)new Sweep())));
 
     private static readonly Gen<Scenario> Scenarios = Gen.Select(
-        Gen.Int[1, 8], Gen.Int[0, 2], Gen.Bool, Gen.Bool, Operations.Array[0, 120],
-        (capacity, stripePower, byteBound, defaultTtl, operations) => new Scenario(
+        Gen.Int[1, 8], Gen.Bool, Gen.Bool, Operations.Array[0, 120],
+        (capacity, byteBound, defaultTtl, operations) => new Scenario(
             capacity,
-            Math.Min(1 << stripePower, 1 << int.Log2(capacity)),
             byteBound ? 60 : null,
             defaultTtl ? TimeSpan.FromSeconds(30) : null,
             operations));
 
     [Fact]
-    public void One_stripe_behaves_exactly_like_a_global_ordered_list() =>
-        Scenarios.Select(s => s with { StripeCount = 1 }).Sample(Run, iter: 3_000, threads: 1);
+    public void Lru_behaves_exactly_like_a_global_ordered_list() =>
+        Scenarios.Sample(Run, iter: 3_000, threads: 1);
 
     [Fact]
-    public void Every_stripe_behaves_exactly_like_its_own_ordered_list() =>
-        Scenarios.Sample(Run, iter: 3_000, threads: 1);
+    public void Lru_behaves_exactly_like_a_global_ordered_list_over_long_runs() =>
+        Scenarios.Select(Operations.Array[200, 600], (s, operations) => s with { Operations = operations }).Sample(Run, iter: 300, threads: 1);
 
     private static void Run(Scenario scenario)
     {
@@ -44,7 +42,7 @@ public class LruCacheModelTests
             new LruCacheOptions
             {
                 Capacity = scenario.Capacity,
-                StripeCount = scenario.StripeCount,
+                Policy = CachePolicy.Lru,
                 MaxBytes = scenario.MaxBytes,
                 DefaultTimeToLive = scenario.DefaultTimeToLive,
                 ExpirationScanInterval = null,
@@ -52,12 +50,7 @@ public class LruCacheModelTests
             time,
             static value => ReferenceLru.SizeOf(value));
 
-        var stripes = Enumerable.Range(0, cache.StripeCount).ToArray();
-        var model = new ReferenceLru(
-            [.. stripes.Select(cache.StripeCapacity)],
-            [.. stripes.Select(cache.StripeMaxBytes)],
-            cache.StripeIndexOf,
-            scenario.DefaultTimeToLive);
+        var model = new ReferenceLru(scenario.Capacity, scenario.MaxBytes ?? long.MaxValue, scenario.DefaultTimeToLive);
 
         var nextValue = 0;
         foreach (var operation in scenario.Operations)
@@ -87,39 +80,11 @@ public class LruCacheModelTests
             }
         }
 
-        foreach (var stripe in stripes)
-        {
-            Assert.Equal(model.KeysByRecency(stripe), cache.KeysByRecency(stripe));
-        }
+        Assert.Equal(model.KeysByRecency(), cache.KeysByRecency());
         var stats = cache.Statistics;
         Assert.Equal(
             (model.Hits, model.Misses, model.Evictions, model.Expirations, model.Removals, model.Count, model.Bytes),
             (stats.Hits, stats.Misses, stats.Evictions, stats.Expirations, stats.Removals, stats.Count, stats.Bytes));
         cache.AssertIntegrity();
     }
-
-    internal sealed record Scenario(int Capacity, int StripeCount, long? MaxBytes, TimeSpan? DefaultTimeToLive, Operation[] Operations);
-
-    internal abstract record Operation;
-
-    internal sealed record Get(int Key) : Operation;
-
-    /// <param name="Kind">0, 1: no expiration; 2: absolute; 3: sliding; 4: absolute and sliding; 5: already expired.</param>
-    internal sealed record Set(int Key, int Size, int Kind, int Seconds) : Operation
-    {
-        public DistributedCacheEntryOptions Options() => Kind switch
-        {
-            2 => new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Seconds) },
-            3 => new() { SlidingExpiration = TimeSpan.FromSeconds(Seconds) },
-            4 => new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Seconds * 2), SlidingExpiration = TimeSpan.FromSeconds(Seconds) },
-            5 => new() { AbsoluteExpiration = DateTimeOffset.UnixEpoch },
-            _ => new(),
-        };
-    }
-
-    internal sealed record Remove(int Key) : Operation;
-
-    internal sealed record Advance(int Seconds) : Operation;
-
-    internal sealed record Sweep : Operation;
 }

@@ -1,12 +1,16 @@
 
 namespace LruAspire.Caching.Tests;
 
+/// <summary>The basic contract, on the <see cref="CachePolicy.Lru"/> policy, whose eviction order is exact and easy to state.</summary>
 public class LruCacheTests
 {
+    private static LruCache<int, TValue> Lru<TValue>(int capacity) =>
+        new(new LruCacheOptions { Capacity = capacity, Policy = CachePolicy.Lru, ExpirationScanInterval = null });
+
     [Fact]
     public void Get_after_set_returns_the_value()
     {
-        var cache = new LruCache<int, string>(2);
+        var cache = Lru<string>(2);
         cache.Set(1, "one");
 
         Assert.True(cache.TryGet(1, out var value));
@@ -16,16 +20,16 @@ public class LruCacheTests
     [Fact]
     public void Missing_key_is_a_miss()
     {
-        var cache = new LruCache<int, string>(2);
+        var cache = Lru<string>(2);
 
         Assert.False(cache.TryGet(7, out _));
-        Assert.Equal(new LruCacheStatistics { Misses = 1, Capacity = 2 }, cache.Statistics);
+        Assert.Equal(new LruCacheStatistics { Misses = 1, Capacity = 2, MaxAbsences = 1 }, cache.Statistics);
     }
 
     [Fact]
     public void Set_on_an_existing_key_replaces_the_value_without_growing()
     {
-        var cache = new LruCache<int, string>(2);
+        var cache = Lru<string>(2);
         cache.Set(1, "one");
         cache.Set(1, "uno");
 
@@ -37,7 +41,7 @@ public class LruCacheTests
     [Fact]
     public void When_full_the_least_recently_used_entry_is_evicted()
     {
-        var cache = new LruCache<int, string>(3);
+        var cache = Lru<string>(3);
         cache.Set(1, "a");
         cache.Set(2, "b");
         cache.Set(3, "c");
@@ -52,7 +56,7 @@ public class LruCacheTests
     [Fact]
     public void A_hit_protects_an_entry_from_eviction()
     {
-        var cache = new LruCache<int, string>(3);
+        var cache = Lru<string>(3);
         cache.Set(1, "a");
         cache.Set(2, "b");
         cache.Set(3, "c");
@@ -68,7 +72,7 @@ public class LruCacheTests
     [Fact]
     public void An_update_counts_as_a_use()
     {
-        var cache = new LruCache<int, string>(2);
+        var cache = Lru<string>(2);
         cache.Set(1, "a");
         cache.Set(2, "b");
         cache.Set(1, "a2");
@@ -81,7 +85,7 @@ public class LruCacheTests
     [Fact]
     public void Capacity_one_keeps_only_the_latest_entry()
     {
-        var cache = new LruCache<int, string>(1);
+        var cache = Lru<string>(1);
         cache.Set(1, "a");
         cache.Set(2, "b");
 
@@ -95,7 +99,7 @@ public class LruCacheTests
     [Fact]
     public void Remove_deletes_only_that_key_and_reports_whether_it_existed()
     {
-        var cache = new LruCache<int, string>(3);
+        var cache = Lru<string>(3);
         cache.Set(1, "a");
         cache.Set(2, "b");
 
@@ -109,7 +113,7 @@ public class LruCacheTests
     [Fact]
     public void Removing_the_head_the_tail_and_the_middle_keeps_the_list_linked()
     {
-        var cache = new LruCache<int, int>(5);
+        var cache = Lru<int>(5);
         for (var i = 1; i <= 5; i++)
         {
             cache.Set(i, i);
@@ -126,7 +130,7 @@ public class LruCacheTests
     [Fact]
     public void Clear_empties_the_cache_and_it_stays_usable()
     {
-        var cache = new LruCache<int, string>(2);
+        var cache = Lru<string>(2);
         cache.Set(1, "a");
         cache.Set(2, "b");
 
@@ -151,7 +155,7 @@ public class LruCacheTests
     [Fact]
     public void Statistics_count_hits_misses_and_evictions()
     {
-        var cache = new LruCache<int, int>(1);
+        var cache = Lru<int>(1);
         cache.Set(1, 1);
         cache.TryGet(1, out _);
         cache.TryGet(2, out _);

@@ -88,17 +88,19 @@ public class LruDistributedCacheTests
         Assert.False(cache.TryGet("missing", writer));
     }
 
-    [Fact]
-    public void Capacity_bounds_the_distributed_view_too()
+    [Theory]
+    [InlineData(CachePolicy.Lru)]
+    [InlineData(CachePolicy.TinyLfu)]
+    public void Capacity_bounds_the_distributed_view_too(CachePolicy policy)
     {
-        var cache = Create(capacity: 2);
+        var cache = new LruDistributedCache(Options.Create(new LruCacheOptions { Capacity = 2, Policy = policy }), _time);
         cache.Set("a", [1], new DistributedCacheEntryOptions());
         cache.Set("b", [2], new DistributedCacheEntryOptions());
         cache.Set("c", [3], new DistributedCacheEntryOptions());
 
-        Assert.Null(cache.Get("a"));
-        Assert.Equal(2, cache.Statistics.Count);
-        Assert.Equal(1, cache.Statistics.Evictions);
+        Assert.Equal((2, 1L), (cache.Statistics.Count, cache.Statistics.Evictions));
+        Assert.NotNull(cache.Get("c")); // the newest entry is in the window of either policy
+        Assert.Equal(policy == CachePolicy.Lru, cache.Get("a") is null);
     }
 
     [Fact]
@@ -121,15 +123,22 @@ public class LruDistributedCacheTests
         Assert.Contains("Cache:Capacity", error.Message);
     }
 
-    [Theory]
-    [InlineData(3, "Cache:StripeCount must be 0 or a power of two.")]
-    [InlineData(64, "Cache:StripeCount must not exceed Cache:Capacity.")]
-    public void AddLruCache_rejects_a_bad_stripe_count_with_a_clear_message(int stripeCount, string message)
+    [Fact]
+    public void AddLruCache_rejects_an_unknown_policy_with_a_clear_message()
     {
-        using var provider = new ServiceCollection().AddLruDistributedCache(o => (o.Capacity, o.StripeCount) = (10, stripeCount)).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLruDistributedCache(o => o.Policy = (CachePolicy)7).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LruDistributedCache>());
-        Assert.Contains(message, error.Message);
+        Assert.Contains("Cache:Policy must be Lru or TinyLfu.", error.Message);
+    }
+
+    [Fact]
+    public void AddLruCache_rejects_a_non_positive_absence_bound_with_a_clear_message()
+    {
+        using var provider = new ServiceCollection().AddLruDistributedCache(o => o.MaxAbsences = 0).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<LruDistributedCache>());
+        Assert.Contains("Cache:MaxAbsences", error.Message);
     }
 
     [Fact]
@@ -144,7 +153,7 @@ public class LruDistributedCacheTests
     [Fact]
     public void The_byte_bound_counts_value_lengths_and_evicts_least_recently_used_values()
     {
-        var cache = new LruDistributedCache(Options.Create(new LruCacheOptions { Capacity = 10, MaxBytes = 10 }), _time);
+        var cache = new LruDistributedCache(Options.Create(new LruCacheOptions { Capacity = 10, MaxBytes = 10, Policy = CachePolicy.Lru }), _time);
         cache.Set("a", new byte[4], new DistributedCacheEntryOptions());
         cache.Set("b", new byte[4], new DistributedCacheEntryOptions());
         cache.Set("c", new byte[4], new DistributedCacheEntryOptions());

@@ -8,16 +8,16 @@ public static class CacheFactory
 {
     public static IBenchmarkCache Create(CacheKind kind, int capacity) => kind switch
     {
-        CacheKind.LruAspire => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, stripes: 0))),
-        CacheKind.LruAspireOneStripe => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, stripes: 1))),
+        CacheKind.LruAspire => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, CachePolicy.Lru))),
+        CacheKind.LruAspireTinyLfu => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, CachePolicy.TinyLfu))),
         CacheKind.BitFasterConcurrentLru => new BitFasterCache(new ConcurrentLru<string, byte[]>(capacity)),
         CacheKind.MemoryCache => new MemoryCacheAdapter(new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity })),
         CacheKind.LinkedListLru => new LinkedListLru(capacity),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static LruCacheOptions Options(int capacity, int stripes) =>
-        new() { Capacity = capacity, StripeCount = stripes, ExpirationScanInterval = null };
+    private static LruCacheOptions Options(int capacity, CachePolicy policy) =>
+        new() { Capacity = capacity, Policy = policy, ExpirationScanInterval = null };
 
     private sealed class LruAspireCache(LruCache<string, byte[]> cache) : IBenchmarkCache
     {

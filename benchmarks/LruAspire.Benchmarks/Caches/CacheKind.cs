@@ -3,11 +3,11 @@ namespace LruAspire.Benchmarks.Caches;
 /// <summary>The caches compared by every benchmark.</summary>
 public enum CacheKind
 {
-    /// <summary>LruAspire's engine with the automatic stripe count.</summary>
+    /// <summary>LruAspire's engine with the strict LRU policy.</summary>
     LruAspire,
 
-    /// <summary>LruAspire's engine with one stripe: one exact global LRU behind one lock.</summary>
-    LruAspireOneStripe,
+    /// <summary>LruAspire's engine with the adaptive W-TinyLFU policy.</summary>
+    LruAspireTinyLfu,
 
     /// <summary>BitFaster.Caching's ConcurrentLru (pseudo-LRU, lock-free reads).</summary>
     BitFasterConcurrentLru,

@@ -20,8 +20,9 @@ public static class TraceContenders
     /// </summary>
     public static IReadOnlyList<TraceContender> All { get; } =
     [
-        // One stripe: one exact, global LRU (the automatic stripe count would split the capacity).
-        new(OursLru, capacity => new EngineTraceCache(new LruCacheOptions { Capacity = capacity, StripeCount = 1, ExpirationScanInterval = null })),
+        // The Lru policy is one exact, global LRU with one thread (the replay's case).
+        new(OursLru, capacity => new EngineTraceCache(new LruCacheOptions { Capacity = capacity, Policy = CachePolicy.Lru, ExpirationScanInterval = null })),
+        new(OursTinyLfu, capacity => new EngineTraceCache(new LruCacheOptions { Capacity = capacity, Policy = CachePolicy.TinyLfu, ExpirationScanInterval = null })),
         new(ConcurrentLru, capacity => new BitFasterTraceCache(new ConcurrentLru<long, long>(1, capacity, EqualityComparer<long>.Default))),
         // Reads are buffered and applied by maintenance; the foreground scheduler runs it on the replaying thread
         // (BitFaster's default scheduler runs it on a background thread, racing the replay), so every run replays alike.

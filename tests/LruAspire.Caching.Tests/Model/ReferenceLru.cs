@@ -4,14 +4,15 @@ using Microsoft.Extensions.Caching.Distributed;
 namespace LruAspire.Caching.Tests.Model;
 
 /// <summary>
-/// The obviously-correct model the engine is checked against: per stripe, a plain list ordered from most to least
-/// recently used, searched linearly, with the same rules the engine documents (expired entries are never
-/// returned; an insert first drops expired entries at the tail, then evicts the tail while over a bound).
+/// The obviously-correct model the <see cref="CachePolicy.Lru"/> engine is checked against: one plain list ordered
+/// from most to least recently used, searched linearly, with the rules the engine documents: expired entries are
+/// never returned; when an insert or an update leaves the cache over a bound, every expired entry is dropped first,
+/// then the tail is evicted while the entry count or the byte total is over its bound.
 /// Values are ints whose size is <c>value % 100</c>.
 /// </summary>
-internal sealed class ReferenceLru(int[] capacities, long[] maxBytes, Func<int, int> stripeOf, TimeSpan? defaultTimeToLive)
+internal sealed class ReferenceLru(int capacity, long maxBytes, TimeSpan? defaultTimeToLive)
 {
-    private readonly List<Entry>[] _stripes = [.. capacities.Select(_ => new List<Entry>())];
+    private readonly List<Entry> _list = [];
 
     public long Hits { get; private set; }
     public long Misses { get; private set; }
@@ -19,23 +20,22 @@ internal sealed class ReferenceLru(int[] capacities, long[] maxBytes, Func<int, 
     public long Expirations { get; private set; }
     public long Removals { get; private set; }
 
-    public int Count => _stripes.Sum(s => s.Count);
-    public long Bytes => _stripes.Sum(s => s.Sum(e => e.Size));
+    public int Count => _list.Count;
+    public long Bytes => _list.Sum(e => e.Size);
 
     public static long SizeOf(int value) => value % 100;
 
     public int? Get(int key, long now)
     {
-        var list = _stripes[stripeOf(key)];
-        var index = list.FindIndex(e => e.Key == key);
+        var index = _list.FindIndex(e => e.Key == key);
         if (index < 0)
         {
             Misses++;
             return null;
         }
 
-        var entry = list[index];
-        list.RemoveAt(index);
+        var entry = _list[index];
+        _list.RemoveAt(index);
         if (now >= entry.Deadline)
         {
             Expirations++;
@@ -43,24 +43,22 @@ internal sealed class ReferenceLru(int[] capacities, long[] maxBytes, Func<int, 
             return null;
         }
         Hits++;
-        list.Insert(0, entry with { Deadline = entry.Expiration.DeadlineAfterAccess(now) });
+        _list.Insert(0, entry with { Deadline = entry.Expiration.DeadlineAfterAccess(now) });
         return entry.Value;
     }
 
     public void Set(int key, int value, DistributedCacheEntryOptions options, long now)
     {
-        var stripe = stripeOf(key);
-        var list = _stripes[stripe];
         var expiration = EntryExpiration.From(options, now, defaultTimeToLive);
         var deadline = expiration.DeadlineAfterAccess(now);
-        var index = list.FindIndex(e => e.Key == key);
+        var index = _list.FindIndex(e => e.Key == key);
         var size = SizeOf(value);
 
-        if (deadline <= now || size > maxBytes[stripe])
+        if (deadline <= now || size > maxBytes)
         {
             if (index >= 0)
             {
-                list.RemoveAt(index);
+                _list.RemoveAt(index);
                 if (deadline <= now) { Removals++; } else { Evictions++; }
             }
             return;
@@ -68,59 +66,41 @@ internal sealed class ReferenceLru(int[] capacities, long[] maxBytes, Func<int, 
 
         if (index >= 0)
         {
-            list.RemoveAt(index);
+            _list.RemoveAt(index);
         }
-        else
+        _list.Insert(0, new Entry(key, value, size, expiration, deadline));
+        if (_list.Count > capacity || Bytes > maxBytes)
         {
-            while (list.Count > 0 && list[^1].Deadline <= now)
-            {
-                list.RemoveAt(list.Count - 1);
-                Expirations++;
-            }
-            if (list.Count >= capacities[stripe])
-            {
-                EvictTail(list, now);
-            }
+            Expirations += _list.RemoveAll(e => e.Deadline <= now);
         }
-        list.Insert(0, new Entry(key, value, size, expiration, deadline));
-        while (list.Sum(e => e.Size) > maxBytes[stripe])
+        while (_list.Count > capacity || Bytes > maxBytes)
         {
-            EvictTail(list, now);
+            Evictions++;
+            _list.RemoveAt(_list.Count - 1);
         }
     }
 
     public bool Remove(int key, long now)
     {
-        var list = _stripes[stripeOf(key)];
-        var index = list.FindIndex(e => e.Key == key);
+        var index = _list.FindIndex(e => e.Key == key);
         if (index < 0)
         {
             return false;
         }
-        var expired = now >= list[index].Deadline;
-        list.RemoveAt(index);
+        var expired = now >= _list[index].Deadline;
+        _list.RemoveAt(index);
         if (expired) { Expirations++; } else { Removals++; }
         return !expired;
     }
 
     public int RemoveExpired(long now)
     {
-        var removed = 0;
-        foreach (var list in _stripes)
-        {
-            removed += list.RemoveAll(e => e.Deadline <= now);
-        }
+        var removed = _list.RemoveAll(e => e.Deadline <= now);
         Expirations += removed;
         return removed;
     }
 
-    public IReadOnlyList<int> KeysByRecency(int stripe) => [.. _stripes[stripe].Select(e => e.Key)];
-
-    private void EvictTail(List<Entry> list, long now)
-    {
-        if (list[^1].Deadline <= now) { Expirations++; } else { Evictions++; }
-        list.RemoveAt(list.Count - 1);
-    }
+    public IReadOnlyList<int> KeysByRecency() => [.. _list.Select(e => e.Key)];
 
     private sealed record Entry(int Key, int Value, long Size, EntryExpiration Expiration, long Deadline);
 }

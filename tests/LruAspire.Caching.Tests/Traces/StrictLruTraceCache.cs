@@ -7,9 +7,9 @@ internal sealed class StrictLruTraceCache(int capacity) : ITraceCache, IDisposab
 {
     private readonly LruCache<long, long> _cache = Create(capacity);
 
-    /// <summary>The one place the trace tests configure the engine: one stripe is one exact, global LRU order.</summary>
+    /// <summary>The one place the trace tests configure the engine: the Lru policy, one exact, global LRU order with one thread.</summary>
     public static LruCache<long, long> Create(int capacity) =>
-        new(new LruCacheOptions { Capacity = capacity, StripeCount = 1, ExpirationScanInterval = null });
+        new(new LruCacheOptions { Capacity = capacity, Policy = CachePolicy.Lru, ExpirationScanInterval = null });
 
     public bool TryGet(long key) => _cache.TryGet(key, out _);
 

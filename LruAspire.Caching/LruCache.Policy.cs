@@ -1,0 +1,202 @@
+using LruAspire.Caching.Concurrency;
+using LruAspire.Caching.Entries;
+using LruAspire.Caching.Expiration;
+
+namespace LruAspire.Caching;
+
+// The write side: everything here runs under _policyLock (the *Locked methods) or takes it. Every write first
+// replays the read buffer, so the policy decides on the accesses in the order they happened.
+public sealed partial class LruCache<TKey, TValue>
+{
+    /// <summary>
+    /// Hands a hit to the policy without taking the lock: into the reader's buffer stripe, where it is also
+    /// counted when drained (so a hit costs one atomic instruction, the buffer's compare-and-swap). When the
+    /// stripe is full the reader drains the buffer itself if the lock is free (so with one thread no read is ever
+    /// lost and the order stays exact); if another thread holds the lock, or every stripe tried was contended, the
+    /// read is dropped rather than waited for, and only counted (in the striped cells).
+    /// </summary>
+    private void RecordRead(CacheNode<TKey, TValue> node, int probe)
+    {
+        var added = _readBuffer.TryAdd(node, probe);
+        if (added == AddResult.Added)
+        {
+            return;
+        }
+        if (added == AddResult.Full && _policyLock.TryEnter())
+        {
+            try
+            {
+                DrainReadBufferLocked();
+                ApplyReadLocked(node);
+            }
+            finally
+            {
+                _policyLock.Exit();
+            }
+            return;
+        }
+        _reads.Dropped(node.IsAbsent, probe);
+    }
+
+    private void DrainReadBufferLocked()
+    {
+        var scratch = _drainScratch;
+        for (var stripe = 0; stripe < _readBuffer.StripeCount; stripe++)
+        {
+            var count = _readBuffer.DrainTo(stripe, scratch);
+            for (var i = 0; i < count; i++)
+            {
+                ApplyReadLocked(scratch[i]);
+                scratch[i] = null!; // do not keep removed entries alive
+            }
+        }
+    }
+
+    /// <summary>Counts a hit and replays it into the policy (or the absences' order).</summary>
+    private void ApplyReadLocked(CacheNode<TKey, TValue> node)
+    {
+        if (node.IsAbsent)
+        {
+            _writes.NegativeHits++;
+        }
+        else
+        {
+            _writes.Hits++;
+        }
+
+        switch (node.Queue)
+        {
+            case NodeQueue.Removed:
+                return; // removed or replaced after the reader found it
+            case NodeQueue.Absence:
+                _absences.MoveToFront(node);
+                return;
+            default:
+                _policy.RecordAccess(node);
+                return;
+        }
+    }
+
+    /// <summary>A reader found <paramref name="node"/> expired: reclaim it, unless a writer already replaced it.</summary>
+    private void ReclaimFound(CacheNode<TKey, TValue> node)
+    {
+        lock (_policyLock)
+        {
+            DrainReadBufferLocked();
+            if (node.Queue != NodeQueue.Removed && !node.IsLiveAt(Now()))
+            {
+                RemoveLocked(node, EvictionReason.Expired);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores a value or a remembered absence for <paramref name="key"/>, replacing any entry it has, then restores
+    /// the bounds. A replacement is a new node (see <see cref="CacheNode{TKey, TValue}"/> for why).
+    /// </summary>
+    private void StoreLocked(TKey key, TValue? value, bool absent, EntryExpiration expiration, long size, long now)
+    {
+        var deadline = expiration.DeadlineAfterAccess(now);
+        _map.TryGetValue(key, out var existing);
+        if (deadline <= now || size > (MaxBytes ?? long.MaxValue))
+        {
+            // Born expired, or too big ever to fit: do not store it, and do not keep serving the old value.
+            if (existing is not null)
+            {
+                RemoveLocked(existing, deadline <= now ? EvictionReason.Removed : EvictionReason.Capacity);
+            }
+            return;
+        }
+
+        var node = new CacheNode<TKey, TValue>(key, existing?.Hash ?? _comparer.GetHashCode(key), value, absent, size, expiration, deadline);
+        if (existing is not null && !existing.IsAbsent && !absent)
+        {
+            // An update keeps the entry's place in the policy (and counts as a use of it).
+            _policy.Replace(existing, node);
+            _bytes -= existing.Size;
+            _expirations.Forget(existing);
+            existing.Queue = NodeQueue.Removed;
+            Volatile.Write(ref _count, _count - 1);
+        }
+        else
+        {
+            if (existing is not null)
+            {
+                DetachLocked(existing);
+            }
+            if (absent)
+            {
+                _absences.AddFirst(node);
+            }
+            else
+            {
+                _policy.Add(node);
+            }
+        }
+
+        _map[key] = node;
+        _expirations.Add(node);
+        _bytes += size;
+        Volatile.Write(ref _count, _count + 1);
+        RestoreBoundsLocked(now);
+    }
+
+    /// <summary>
+    /// The eviction rule: when a bound is exceeded, first reclaim every expired entry (earliest deadline first),
+    /// and only then evict live entries chosen by the policy (values) or the absences' LRU order.
+    /// </summary>
+    private void RestoreBoundsLocked(long now)
+    {
+        if (!OverBoundsLocked())
+        {
+            return;
+        }
+        ReclaimExpiredLocked(now);
+        while (_policy.Count > Capacity || _bytes > (MaxBytes ?? long.MaxValue))
+        {
+            RemoveLocked(_policy.SelectVictim(), EvictionReason.Capacity);
+        }
+        while (_absences.Count > MaxAbsences)
+        {
+            RemoveLocked(_absences.Tail!, EvictionReason.Capacity);
+        }
+    }
+
+    private bool OverBoundsLocked() =>
+        _policy.Count > Capacity || _bytes > (MaxBytes ?? long.MaxValue) || _absences.Count > MaxAbsences;
+
+    private int ReclaimExpiredLocked(long now)
+    {
+        var reclaimed = 0;
+        while (_expirations.TakeExpired(now) is { } expired)
+        {
+            RemoveLocked(expired, EvictionReason.Expired);
+            reclaimed++;
+        }
+        return reclaimed;
+    }
+
+    private void RemoveLocked(CacheNode<TKey, TValue> node, EvictionReason reason)
+    {
+        _map.TryRemove(new KeyValuePair<TKey, CacheNode<TKey, TValue>>(node.Key, node));
+        DetachLocked(node);
+        _writes.Count(reason);
+    }
+
+    /// <summary>Takes <paramref name="node"/> out of its list, the byte total, the expiration order and the count.</summary>
+    private void DetachLocked(CacheNode<TKey, TValue> node)
+    {
+        if (node.Queue == NodeQueue.Absence)
+        {
+            _absences.Remove(node);
+        }
+        else
+        {
+            _policy.Remove(node);
+        }
+        _bytes -= node.Size;
+        _expirations.Forget(node);
+        node.Queue = NodeQueue.Removed;
+        Volatile.Write(ref _count, _count - 1);
+    }
+}

@@ -1,0 +1,35 @@
+namespace LruAspire.Caching;
+
+// The counters' snapshot: hits replayed from the read buffer and the write-side counters under the policy lock,
+// plus the lock-free striped cells (misses, dropped hits).
+public sealed partial class LruCache<TKey, TValue>
+{
+    /// <inheritdoc />
+    public LruCacheStatistics Statistics
+    {
+        get
+        {
+            LruCacheStatistics locked;
+            lock (_policyLock)
+            {
+                // Hits still in the read buffer are counted when it drains.
+                DrainReadBufferLocked();
+                locked = _writes.ToStatistics() with
+                {
+                    Count = _count,
+                    Absences = _absences.Count,
+                    Bytes = _bytes,
+                };
+            }
+            return locked with
+            {
+                Hits = locked.Hits + _reads.Hits,
+                NegativeHits = locked.NegativeHits + _reads.NegativeHits,
+                Misses = _reads.Misses,
+                Capacity = Capacity,
+                MaxBytes = MaxBytes,
+                MaxAbsences = MaxAbsences,
+            };
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using LruAspire.Caching.Entries;
+
+namespace LruAspire.Caching.Policies;
+
+/// <summary>
+/// W-TinyLFU (Einziger, Friedman and Manes, "TinyLFU: A Highly Efficient Cache Admission Policy", ACM ToS 2017;
+/// the design of Caffeine and BitFaster's <c>ConcurrentLfu</c>): a small LRU admission <em>window</em> in front of
+/// a <em>main</em> space kept as a segmented LRU (probation + protected), with a frequency sketch deciding which
+/// entries may enter main.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Flow.</b> A new entry enters the window. The window's least recently used entry, when the window is over
+/// its share, moves to probation as a <em>candidate</em>. When the cache is over capacity the candidate duels
+/// probation's least recently used entry (the <em>victim</em>): the one the sketch has seen less often is evicted
+/// (<see cref="Admit"/>). A hit in probation promotes the entry to protected; protected's overflow is demoted
+/// back to probation. So one-time keys (a scan) pass through the window and die there, and keys with history
+/// survive in main.
+/// </para>
+/// <para>
+/// <b>Adaptation.</b> The window's share starts at 1 % of the capacity and is chosen by <see cref="WindowSimulations"/>,
+/// so a recency-heavy workload gets a large window (up to 90 %, where the policy is within a hair of LRU) and a
+/// frequency-heavy one a small window.
+/// </para>
+/// </remarks>
+internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey, TValue>
+{
+    /// <summary>Protected's share of the main space (Caffeine's 80 %).</summary>
+    private const double ProtectedShare = 0.8;
+
+    /// <summary>
+    /// A candidate at least this warm is admitted against a hotter victim with probability 1/128 (Caffeine's
+    /// defence against hash flooding: an attacker who makes a victim look hot cannot pin the cache forever).
+    /// </summary>
+    private const int WarmCandidate = 6;
+
+    private readonly AccessOrderList<TKey, TValue> _window = new(NodeQueue.Window);
+    private readonly AccessOrderList<TKey, TValue> _probation = new(NodeQueue.Probation);
+    private readonly AccessOrderList<TKey, TValue> _protected = new(NodeQueue.Protected);
+    private readonly FrequencySketch _sketch;
+    private readonly WindowSimulations? _simulations;
+    private readonly int _capacity;
+    private int _windowMaximum;
+    private int _protectedMaximum;
+    private CacheNode<TKey, TValue>? _candidate;
+    private uint _random = (uint)Random.Shared.Next() | 1;
+
+    /// <summary>The live policy: its own sketch, a 1 % window to start with, adapted by <see cref="WindowSimulations"/>.</summary>
+    public TinyLfuPolicy(int capacity)
+        : this(capacity, InitialWindowShare, new FrequencySketch(capacity), adaptive: true)
+    {
+    }
+
+    private TinyLfuPolicy(int capacity, double windowShare, FrequencySketch sketch, bool adaptive)
+    {
+        _capacity = capacity;
+        _sketch = sketch;
+        _simulations = adaptive ? new WindowSimulations(capacity, windowShare, sketch) : null;
+        SetWindowMaximum(windowShare);
+    }
+
+    public override int Count => _window.Count + _probation.Count + _protected.Count;
+
+    /// <summary>
+    /// A fixed-window copy for <see cref="WindowSimulation"/>: it reads <paramref name="sketch"/>, which the live
+    /// policy increments, and never adapts.
+    /// </summary>
+    public static TinyLfuPolicy<TKey, TValue> Simulation(int capacity, double windowShare, FrequencySketch sketch) =>
+        new(capacity, windowShare, sketch, adaptive: false);
+
+    public override void Add(CacheNode<TKey, TValue> node)
+    {
+        Observe(node.Hash);
+        _window.AddFirst(node);
+        _candidate = null;
+        while (_window.Count > _windowMaximum)
+        {
+            var overflow = _window.Tail!;
+            _window.Remove(overflow);
+            _probation.AddFirst(overflow);
+            _candidate ??= overflow;
+        }
+    }
+
+    public override void Replace(CacheNode<TKey, TValue> node, CacheNode<TKey, TValue> replacement)
+    {
+        _candidate = null;
+        ListOf(node.Queue).Replace(node, replacement);
+        Observe(replacement.Hash);
+        Promote(replacement);
+    }
+
+    public override void RecordAccess(CacheNode<TKey, TValue> node)
+    {
+        Observe(node.Hash);
+        Promote(node);
+    }
+
+    public override void Remove(CacheNode<TKey, TValue> node)
+    {
+        if (ReferenceEquals(node, _candidate))
+        {
+            _candidate = NextCandidate(node);
+        }
+        ListOf(node.Queue).Remove(node);
+    }
+
+    /// <summary>
+    /// The loser of the duel between the oldest pending candidate and probation's least recently used entry; with
+    /// no candidate, the least recently used entry of probation, then protected, then the window.
+    /// </summary>
+    public override CacheNode<TKey, TValue> SelectVictim()
+    {
+        var victim = _probation.Tail ?? _protected.Tail ?? _window.Tail!;
+        var candidate = _candidate;
+        if (candidate is null || ReferenceEquals(candidate, victim))
+        {
+            return victim;
+        }
+        if (Admit(candidate, victim))
+        {
+            // The candidate stays in probation as an ordinary entry; the next candidate (if any) duels next time.
+            _candidate = NextCandidate(candidate);
+            return victim;
+        }
+        return candidate;
+    }
+
+    public override void Clear()
+    {
+        _window.Clear();
+        _probation.Clear();
+        _protected.Clear();
+        _candidate = null;
+    }
+
+    /// <summary>Window, then probation, then protected, each from most to least recently used.</summary>
+    public override IEnumerable<CacheNode<TKey, TValue>> Nodes() =>
+        _window.EnumerateFromHead().Concat(_probation.EnumerateFromHead()).Concat(_protected.EnumerateFromHead());
+
+    public override void AssertIntegrity()
+    {
+        foreach (var list in (ReadOnlySpan<AccessOrderList<TKey, TValue>>)[_window, _probation, _protected])
+        {
+            if (list.EnumerateFromHead().Count() != list.Count || list.EnumerateFromHead().Any(node => node.Queue != list.Queue))
+            {
+                throw new InvalidOperationException($"The {list.Queue} list's count or tags disagree with its nodes.");
+            }
+        }
+        if (_windowMaximum < 0 || _windowMaximum > _capacity || _protectedMaximum < 0 || _protectedMaximum > _capacity - _windowMaximum)
+        {
+            throw new InvalidOperationException($"Segment bounds out of range: window {_windowMaximum}, protected {_protectedMaximum}, capacity {_capacity}.");
+        }
+        if (_window.Count > _windowMaximum || _protected.Count > _protectedMaximum)
+        {
+            throw new InvalidOperationException($"A segment is over its bound: window {_window.Count}/{_windowMaximum}, protected {_protected.Count}/{_protectedMaximum}.");
+        }
+        _sketch.AssertIntegrity();
+    }
+
+    /// <summary>A use: the entry moves up (probation → protected) or to its list's head.</summary>
+    private void Promote(CacheNode<TKey, TValue> node)
+    {
+        switch (node.Queue)
+        {
+            case NodeQueue.Window:
+                _window.MoveToFront(node);
+                break;
+            case NodeQueue.Probation when _protectedMaximum > 0:
+                _probation.Remove(node);
+                _protected.AddFirst(node);
+                DemoteProtectedOverflow();
+                break;
+            case NodeQueue.Probation:
+                _probation.MoveToFront(node);
+                break;
+            default:
+                _protected.MoveToFront(node);
+                break;
+        }
+    }
+
+    private void DemoteProtectedOverflow()
+    {
+        while (_protected.Count > _protectedMaximum)
+        {
+            var demoted = _protected.Tail!;
+            _protected.Remove(demoted);
+            _probation.AddFirst(demoted);
+        }
+    }
+
+    /// <summary>
+    /// TinyLFU's admission test: the candidate enters main only if the sketch has seen it more often than the
+    /// victim; a warm candidate also wins by a small chance, so a flood of colliding keys cannot freeze main.
+    /// </summary>
+    private bool Admit(CacheNode<TKey, TValue> candidate, CacheNode<TKey, TValue> victim)
+    {
+        var candidateFrequency = _sketch.Frequency(candidate.Hash);
+        var victimFrequency = _sketch.Frequency(victim.Hash);
+        if (candidateFrequency > victimFrequency)
+        {
+            return true;
+        }
+        return candidateFrequency >= WarmCandidate && (NextRandom() & 127) == 0;
+    }
+
+    /// <summary>The candidate moved from the window after <paramref name="node"/> (nearer probation's head), if any.</summary>
+    private CacheNode<TKey, TValue>? NextCandidate(CacheNode<TKey, TValue> node) => node.Queue == NodeQueue.Probation ? node.Previous : null;
+
+    private AccessOrderList<TKey, TValue> ListOf(NodeQueue queue) => queue switch
+    {
+        NodeQueue.Window => _window,
+        NodeQueue.Probation => _probation,
+        _ => _protected,
+    };
+
+    /// <summary>Xorshift32: cheap, and seeded from a random source so an attacker cannot predict the coin.</summary>
+    private uint NextRandom()
+    {
+        _random ^= _random << 13;
+        _random ^= _random >> 17;
+        _random ^= _random << 5;
+        return _random;
+    }
+}
