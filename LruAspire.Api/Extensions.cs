@@ -45,9 +45,9 @@ public static class Extensions
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(ItemStoreResilience.PipelineName)),
             sp.GetRequiredService<ItemStoreTelemetry>()));
 
-        // Cache: the engine (section "Cache") holding each item's JSON body, sized by its length, and its meters.
+        // Cache: the engine (section "Cache") holding each item's JSON body and entity tag, sized by the body, and its meters.
         services.AddOptions<LruCacheOptions>().BindConfiguration("Cache");
-        services.AddLruCache<long, byte[]>(static json => json.Length);
+        services.AddLruCache<long, CachedItem>(CachedItem.SizeOf);
         services.AddSingleton<CacheMetrics>();
         // Observable instruments exist only once CacheMetrics is built; building it with the meter provider puts
         // the cache on the dashboard from the start instead of after the first request.
@@ -59,10 +59,11 @@ public static class Extensions
         // Coherence: a LISTEN connection that evicts what other replicas write.
         AddCacheCoherence(builder);
 
-        // The HTTP APIs: options, JSON, problem details, the 503 mapping, OpenAPI, Kestrel's limits.
+        // The HTTP APIs: options, JSON, problem details, the 4xx and 503 mappings of exceptions, OpenAPI, Kestrel's limits.
         services.AddOptions<DataApiOptions>().BindConfiguration(DataApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddApiJson();
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddApiDocumentation();
         // Kestrel reads only endpoints from the "Kestrel" section; binding its limits lets appsettings.json set them.
