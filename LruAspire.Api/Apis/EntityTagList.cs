@@ -84,7 +84,8 @@ public ref struct EntityTagReader(string? line)
         {
             return false;
         }
-        if (_rest.StartsWith("W/", StringComparison.Ordinal)) // case-sensitive (%s"W/")
+        // The grammar says "W/" (%s, case-sensitive); "w/" is read as weak too, as .NET's own header parsers do.
+        if (_rest is ['W' or 'w', '/', ..])
         {
             isWeak = true;
             _rest = _rest[2..];
