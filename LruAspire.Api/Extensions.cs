@@ -76,7 +76,10 @@ public static class Extensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A problem for every status set without a body (no route, wrong method), whatever the client's Accept says:
+        // the default writer would fall back to text/plain for a client that accepts only text/html.
+        app.UseStatusCodePages(static context =>
+            Problems.ForStatus(context.HttpContext.Response.StatusCode).ToResult().ExecuteAsync(context.HttpContext));
         app.MapDataApi();
         app.MapMetricsApi();
         app.MapDefaultEndpoints();

@@ -45,6 +45,23 @@ public static class Problems
         "The database did not confirm the write in time, so it may or may not have been applied. PUT and DELETE are idempotent: " +
         "retry after the number of seconds in the Retry-After header.");
 
+    public static ApiProblem NoSuchResource { get; } = new(StatusCodes.Status404NotFound, "Not Found",
+        "Nothing is at this path. Items are at /data/{key} and the cache counters at /metrics; /docs lists every operation.");
+
+    public static ApiProblem MethodNotAllowed { get; } = new(StatusCodes.Status405MethodNotAllowed, "Method Not Allowed",
+        "This path does not take this method; the Allow header lists the ones it takes.");
+
+    /// <summary>
+    /// The problem for a status the framework sets without a body (answered by the status code pages): no route
+    /// matched (404), the route does not take the method (405), or any other.
+    /// </summary>
+    public static ApiProblem ForStatus(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => NoSuchResource,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        _ => new(status, ReasonPhrases.GetReasonPhrase(status), "See /docs for the API's operations."),
+    };
+
     public static ApiProblem ItemNotFound(long key) => new(StatusCodes.Status404NotFound, "Item not found", $"No item has key {key}.");
 
     /// <summary>
