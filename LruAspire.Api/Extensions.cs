@@ -63,7 +63,7 @@ public static class Extensions
         services.AddOptions<DataApiOptions>().BindConfiguration(DataApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddApiJson();
         services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnreadableRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddApiDocumentation();
         // Kestrel reads only endpoints from the "Kestrel" section; binding its limits lets appsettings.json set them.

@@ -16,7 +16,7 @@ public static class PutItemBody
     /// Refuses a body that is not plain UTF-8 JSON (415), a body or value over the limit (413) before buffering it
     /// whole, and malformed JSON, a missing value or a NUL character in it (400). A body that cannot be read at all
     /// (cut off, too slow) surfaces as Kestrel's <see cref="BadHttpRequestException"/>, which
-    /// <see cref="BadRequestExceptionHandler"/> answers with its 4xx.
+    /// <see cref="UnreadableRequestExceptionHandler"/> answers with its 4xx.
     /// </summary>
     /// <returns>The value, or the problem to answer with.</returns>
     public static async Task<(string? Value, ApiProblem? Problem)> ReadValueAsync(
