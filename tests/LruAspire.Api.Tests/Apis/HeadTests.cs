@@ -53,6 +53,8 @@ public sealed class HeadTests : IAsyncLifetime
     [InlineData("/data/abc", HttpStatusCode.BadRequest)]
     [InlineData("/data/987654", HttpStatusCode.NotFound)]
     [InlineData("/alive", HttpStatusCode.OK)]
+    [InlineData("/openapi/v1.json", HttpStatusCode.OK)]
+    [InlineData("/docs/", HttpStatusCode.OK)]
     public async Task Head_gets_the_status_get_gets(string path, HttpStatusCode expected)
     {
         using var get = await _host.Client.GetAsync(path);
