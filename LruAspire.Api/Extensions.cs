@@ -114,7 +114,7 @@ public static class Extensions
         // While the listener is blind and the database answers, reads must not use the cache: the engine
         // registered above is wrapped so that every lookup asks CacheCoherence first.
         services.AddSingleton<CacheCoherence>();
-        DecorateWithCoherence<long, byte[]>(services);
+        DecorateWithCoherence<long, CachedItem>(services);
 
         services.AddSingleton<ItemInvalidationMetrics>();
         services.AddSingleton<ItemInvalidationListener>();

@@ -126,14 +126,14 @@ public static partial class DataApi
 
         LogApiWrite(logger, itemKey);
         var result = await cacheService.PutAsync(itemKey, value!, Preconditions.ForWrite(request.Headers), cancellationToken);
-        if (result.Outcome == WriteOutcome.PreconditionFailed)
+        if (result.Status == WriteStatus.PreconditionFailed)
         {
             return Problems.PreconditionFailed.ToResult();
         }
 
         request.HttpContext.Response.Headers.ETag = ItemETag.Format(result.Version);
         var body = new ItemResponse(itemKey, value!);
-        return result.Outcome == WriteOutcome.Created ? TypedResults.Created($"/data/{itemKey}", body) : TypedResults.Ok(body);
+        return result.Status == WriteStatus.Created ? TypedResults.Created($"/data/{itemKey}", body) : TypedResults.Ok(body);
     }
 
     /// <summary>Deletes an item: 204, 404 when no row had the key, or 412 when <c>If-Match</c>/<c>If-None-Match</c> do not hold.</summary>
@@ -150,10 +150,10 @@ public static partial class DataApi
         }
 
         LogApiDelete(logger, itemKey);
-        return (await cacheService.DeleteAsync(itemKey, Preconditions.ForWrite(request.Headers), cancellationToken)).Outcome switch
+        return (await cacheService.DeleteAsync(itemKey, Preconditions.ForWrite(request.Headers), cancellationToken)).Status switch
         {
-            WriteOutcome.Deleted => TypedResults.NoContent(),
-            WriteOutcome.PreconditionFailed => Problems.PreconditionFailed.ToResult(),
+            WriteStatus.Deleted => TypedResults.NoContent(),
+            WriteStatus.PreconditionFailed => Problems.PreconditionFailed.ToResult(),
             _ => Problems.ItemNotFound(itemKey).ToResult(),
         };
     }

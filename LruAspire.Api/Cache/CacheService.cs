@@ -92,7 +92,7 @@ public sealed partial class CacheService(ILruCache<long, CachedItem> cache, IIte
     // notification left behind goes. A refused write (412) changed nothing, so it drops nothing.
     private void InvalidateUnlessRefused(long key, WriteResult result)
     {
-        if (result.Outcome != WriteOutcome.PreconditionFailed)
+        if (result.Status != WriteStatus.PreconditionFailed)
         {
             Invalidate(key);
         }

@@ -14,8 +14,8 @@ public interface IItemStore
     /// same transaction tells every API instance that the key changed. The check and the write are atomic.
     /// </summary>
     /// <returns>
-    /// <see cref="WriteOutcome.Created"/> or <see cref="WriteOutcome.Replaced"/> with the new version, or
-    /// <see cref="WriteOutcome.PreconditionFailed"/> (nothing written, nobody told). A precondition with
+    /// <see cref="WriteStatus.Created"/> or <see cref="WriteStatus.Replaced"/> with the new version, or
+    /// <see cref="WriteStatus.PreconditionFailed"/> (nothing written, nobody told). A precondition with
     /// <c>If-Match</c> never creates: the item must exist to match.
     /// </returns>
     Task<WriteResult> UpsertAsync(long key, string value, ItemPrecondition precondition, CancellationToken cancellationToken);
@@ -25,8 +25,8 @@ public interface IItemStore
     /// instance that the key changed. The check and the delete are atomic.
     /// </summary>
     /// <returns>
-    /// <see cref="WriteOutcome.Deleted"/>, <see cref="WriteOutcome.NotFound"/> when no row had the key, or
-    /// <see cref="WriteOutcome.PreconditionFailed"/> when it had one that did not satisfy the precondition.
+    /// <see cref="WriteStatus.Deleted"/>, <see cref="WriteStatus.NotFound"/> when no row had the key, or
+    /// <see cref="WriteStatus.PreconditionFailed"/> when it had one that did not satisfy the precondition.
     /// </returns>
     Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken);
 }

@@ -46,7 +46,7 @@ public sealed class InstrumentedItemStore(IItemStore inner, ItemStoreTelemetry t
 
     private static WriteResult Complete(Activity? activity, WriteResult result)
     {
-        activity?.SetTag(ItemStoreTelemetry.WriteOutcomeTag, ItemStoreTelemetry.OutcomeTagValue(result.Outcome));
+        activity?.SetTag(ItemStoreTelemetry.WriteStatusTag, ItemStoreTelemetry.StatusTagValue(result.Status));
         return result;
     }
 

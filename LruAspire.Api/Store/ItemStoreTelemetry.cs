@@ -27,7 +27,7 @@ public sealed class ItemStoreTelemetry
     /// What a write did, on the write span: <c>created</c>, <c>replaced</c>, <c>deleted</c>, <c>not_found</c> or
     /// <c>precondition_failed</c>.
     /// </summary>
-    public const string WriteOutcomeTag = "item_store.outcome";
+    public const string WriteStatusTag = "item_store.write_status";
 
     /// <summary><c>found</c>, <c>not_found</c> or <c>error</c> on the fetch span and the fetch-duration histogram.</summary>
     public const string FetchResultTag = "cache.fetch.result";
@@ -41,9 +41,9 @@ public sealed class ItemStoreTelemetry
     private static readonly double[] FetchDurationBuckets =
         [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    // Indexed by WriteOutcome: the enum's names in snake_case, so a new outcome needs no edit here.
-    private static readonly string[] OutcomeTagValues =
-        [.. Enum.GetNames<WriteOutcome>().Select(name => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name))];
+    // Indexed by WriteStatus: the enum's names in snake_case, so a new outcome needs no edit here.
+    private static readonly string[] StatusTagValues =
+        [.. Enum.GetNames<WriteStatus>().Select(name => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name))];
 
     private readonly Histogram<double> _fetchDuration;
 
@@ -54,8 +54,8 @@ public sealed class ItemStoreTelemetry
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FetchDurationBuckets });
 
-    /// <summary>The <see cref="WriteOutcomeTag"/> value of <paramref name="outcome"/>.</summary>
-    public static string OutcomeTagValue(WriteOutcome outcome) => OutcomeTagValues[(int)outcome];
+    /// <summary>The <see cref="WriteStatusTag"/> value of <paramref name="outcome"/>.</summary>
+    public static string StatusTagValue(WriteStatus status) => StatusTagValues[(int)status];
 
     /// <param name="elapsed">How long the read took.</param>
     /// <param name="result"><c>found</c>, <c>not_found</c> or <c>error</c>.</param>

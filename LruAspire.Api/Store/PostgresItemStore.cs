@@ -70,9 +70,9 @@ public sealed class PostgresItemStore(NpgsqlDataSource dataSource) : IItemStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            return new WriteResult(WriteOutcome.PreconditionFailed);
+            return new WriteResult(WriteStatus.PreconditionFailed);
         }
-        return new WriteResult(reader.GetBoolean(1) ? WriteOutcome.Created : WriteOutcome.Replaced, reader.GetInt64(0));
+        return new WriteResult(reader.GetBoolean(1) ? WriteStatus.Created : WriteStatus.Replaced, reader.GetInt64(0));
     }
 
     public async Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken)
@@ -82,9 +82,9 @@ public sealed class PostgresItemStore(NpgsqlDataSource dataSource) : IItemStore
         AddCondition(command, precondition);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new WriteResult(reader.GetBoolean(0) ? WriteOutcome.Deleted
-            : reader.GetBoolean(1) ? WriteOutcome.PreconditionFailed
-            : WriteOutcome.NotFound);
+        return new WriteResult(reader.GetBoolean(0) ? WriteStatus.Deleted
+            : reader.GetBoolean(1) ? WriteStatus.PreconditionFailed
+            : WriteStatus.NotFound);
     }
 
     private static void AddCondition(NpgsqlCommand command, ItemPrecondition precondition)

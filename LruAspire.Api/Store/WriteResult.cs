@@ -1,7 +1,7 @@
 namespace LruAspire.Api.Store;
 
 /// <summary>What a write did.</summary>
-public enum WriteOutcome
+public enum WriteStatus
 {
     /// <summary>The item did not exist and was inserted.</summary>
     Created,
@@ -20,10 +20,10 @@ public enum WriteOutcome
 }
 
 /// <summary>The outcome of a write and, after a create or replace, the item's new version.</summary>
-/// <param name="Outcome">What the write did.</param>
-/// <param name="Version">The new version after <see cref="WriteOutcome.Created"/> or <see cref="WriteOutcome.Replaced"/>; 0 otherwise.</param>
-public readonly record struct WriteResult(WriteOutcome Outcome, long Version = 0)
+/// <param name="Status">What the write did.</param>
+/// <param name="Version">The new version after <see cref="WriteStatus.Created"/> or <see cref="WriteStatus.Replaced"/>; 0 otherwise.</param>
+public readonly record struct WriteResult(WriteStatus Status, long Version = 0)
 {
     /// <summary>Whether the item changed (and every replica was told).</summary>
-    public bool Applied => Outcome is WriteOutcome.Created or WriteOutcome.Replaced or WriteOutcome.Deleted;
+    public bool Applied => Status is WriteStatus.Created or WriteStatus.Replaced or WriteStatus.Deleted;
 }

@@ -24,8 +24,8 @@ public class CacheServiceWriteTests
         var created = await service.PutAsync(7, "first", ItemPrecondition.None, CancellationToken.None);
         var replaced = await service.PutAsync(7, "second", ItemPrecondition.None, CancellationToken.None);
 
-        Assert.Equal(WriteOutcome.Created, created.Outcome);
-        Assert.Equal(WriteOutcome.Replaced, replaced.Outcome);
+        Assert.Equal(WriteStatus.Created, created.Status);
+        Assert.Equal(WriteStatus.Replaced, replaced.Status);
         Assert.True(replaced.Version > created.Version);
         Assert.Equal("second", _store[7]);
         Assert.Equal(replaced.Version, _store.VersionOf(7));
@@ -57,7 +57,7 @@ public class CacheServiceWriteTests
         var delete = await service.DeleteAsync(1, ItemPrecondition.IfVersion(version + 1000), CancellationToken.None);
         var next = await service.GetAsync(1, bypassCache: false, CancellationToken.None);
 
-        Assert.Equal([WriteOutcome.PreconditionFailed, WriteOutcome.PreconditionFailed, WriteOutcome.PreconditionFailed], [put.Outcome, create.Outcome, delete.Outcome]);
+        Assert.Equal([WriteStatus.PreconditionFailed, WriteStatus.PreconditionFailed, WriteStatus.PreconditionFailed], [put.Status, create.Status, delete.Status]);
         Assert.Equal(("old", version), (_store[1], _store.VersionOf(1)));
         Assert.Equal(CacheOutcome.Hit, next.Outcome); // nothing was invalidated
     }
@@ -72,7 +72,7 @@ public class CacheServiceWriteTests
         var create = await service.PutAsync(2, "fresh", ItemPrecondition.IfAbsent, CancellationToken.None);
         var delete = await service.DeleteAsync(2, ItemPrecondition.IfVersion(create.Version), CancellationToken.None);
 
-        Assert.Equal([WriteOutcome.Replaced, WriteOutcome.Created, WriteOutcome.Deleted], [put.Outcome, create.Outcome, delete.Outcome]);
+        Assert.Equal([WriteStatus.Replaced, WriteStatus.Created, WriteStatus.Deleted], [put.Status, create.Status, delete.Status]);
         Assert.Equal("checked", _store[1]);
         Assert.Null(_store[2]);
     }
@@ -96,9 +96,9 @@ public class CacheServiceWriteTests
         var service = CreateService();
         await service.GetAsync(1, bypassCache: false, CancellationToken.None);
 
-        Assert.Equal(WriteOutcome.Deleted, (await service.DeleteAsync(1, ItemPrecondition.None, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteStatus.Deleted, (await service.DeleteAsync(1, ItemPrecondition.None, CancellationToken.None)).Status);
         Assert.False((await service.GetAsync(1, bypassCache: false, CancellationToken.None)).Found);
-        Assert.Equal(WriteOutcome.NotFound, (await service.DeleteAsync(1, ItemPrecondition.None, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteStatus.NotFound, (await service.DeleteAsync(1, ItemPrecondition.None, CancellationToken.None)).Status);
     }
 
     [Fact]

@@ -62,10 +62,10 @@ internal sealed class InMemoryItemStore : IItemStore
             var exists = _rows.TryGetValue(key, out var current);
             if (!precondition.IsMetBy(exists ? current.Version : null))
             {
-                return Task.FromResult(new WriteResult(WriteOutcome.PreconditionFailed));
+                return Task.FromResult(new WriteResult(WriteStatus.PreconditionFailed));
             }
             _rows[key] = (value, ++_lastVersion);
-            return Task.FromResult(new WriteResult(exists ? WriteOutcome.Replaced : WriteOutcome.Created, _lastVersion));
+            return Task.FromResult(new WriteResult(exists ? WriteStatus.Replaced : WriteStatus.Created, _lastVersion));
         }
     }
 
@@ -73,9 +73,9 @@ internal sealed class InMemoryItemStore : IItemStore
     {
         lock (_lock)
         {
-            var outcome = !_rows.TryGetValue(key, out var current) ? WriteOutcome.NotFound
-                : !precondition.IsMetBy(current.Version) ? WriteOutcome.PreconditionFailed
-                : _rows.Remove(key) ? WriteOutcome.Deleted
+            var outcome = !_rows.TryGetValue(key, out var current) ? WriteStatus.NotFound
+                : !precondition.IsMetBy(current.Version) ? WriteStatus.PreconditionFailed
+                : _rows.Remove(key) ? WriteStatus.Deleted
                 : throw new InvalidOperationException("unreachable: the row was there under the lock");
             return Task.FromResult(new WriteResult(outcome));
         }
