@@ -57,6 +57,10 @@ public static partial class DataApi
         "PostgreSQL cannot answer right now (down, too slow, or too many queued calls). A `Retry-After` header says " +
         "when to try again; a write answered 503 has not been applied. Cache hits are still served.");
 
+    private static readonly ResponseDoc WriteOutcomeUnknownResponse = ResponseDoc.Problem(Problems.WriteOutcomeUnknown,
+        "PostgreSQL did not confirm the write in time, so it may or may not have been applied; retry after `Retry-After`. " +
+        "A retried conditional write that gets `412` may have been applied by the first attempt: read the item to see.");
+
     private static RouteHandlerBuilder WithGetItemDocs(this RouteHandlerBuilder route) => route.WithDocs("Read an item through the cache",
         """
         Returns the item with this key. A cache hit is served from the in-process cache without touching PostgreSQL;
@@ -107,7 +111,7 @@ public static partial class DataApi
             ResponseDoc.Problem(Problems.ValueTooLarge(65536), "The value is larger than the configured limit (`Api:MaxValueBytes`)."),
             ResponseDoc.Problem(Problems.UnsupportedContentType,
                 "The body is not `application/json`, its `charset` is not UTF-8, or it has a `Content-Encoding`."),
-            UnavailableResponse,
+            UnavailableResponse, WriteOutcomeUnknownResponse,
         ],
         requestExample: """{"value": "hello"}""");
 
@@ -120,5 +124,6 @@ public static partial class DataApi
         [
             new(StatusCodes.Status204NoContent, "The item was deleted."),
             InvalidKeyResponse, UnauthorizedResponse, WritesDisabledResponse, NotFoundResponse, PreconditionFailedResponse, UnavailableResponse,
+            WriteOutcomeUnknownResponse,
         ]);
 }
