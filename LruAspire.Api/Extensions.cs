@@ -45,9 +45,9 @@ public static class Extensions
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(ItemStoreResilience.PipelineName)),
             sp.GetRequiredService<ItemStoreTelemetry>()));
 
-        // Cache: the engine (section "Cache") holding each item's JSON body, sized by its length, and its meters.
+        // Cache: the engine (section "Cache") holding each item's JSON body and entity tag, sized by the body, and its meters.
         services.AddOptions<LruCacheOptions>().BindConfiguration("Cache");
-        services.AddLruCache<long, byte[]>(static json => json.Length);
+        services.AddLruCache<long, CachedItem>(CachedItem.SizeOf);
         services.AddSingleton<CacheMetrics>();
         // Observable instruments exist only once CacheMetrics is built; building it with the meter provider puts
         // the cache on the dashboard from the start instead of after the first request.
@@ -59,10 +59,11 @@ public static class Extensions
         // Coherence: a LISTEN connection that evicts what other replicas write.
         AddCacheCoherence(builder);
 
-        // The HTTP APIs: options, JSON, problem details, the 503 mapping, OpenAPI, Kestrel's limits.
+        // The HTTP APIs: options, JSON, problem details, the 4xx and 503 mappings of exceptions, OpenAPI, Kestrel's limits.
         services.AddOptions<DataApiOptions>().BindConfiguration(DataApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddApiJson();
         services.AddProblemDetails();
+        services.AddExceptionHandler<UnreadableRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddApiDocumentation();
         // Kestrel reads only endpoints from the "Kestrel" section; binding its limits lets appsettings.json set them.
@@ -75,7 +76,10 @@ public static class Extensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A problem for every status set without a body (no route, wrong method), whatever the client's Accept says:
+        // the default writer would fall back to text/plain for a client that accepts only text/html.
+        app.UseStatusCodePages(static context =>
+            Problems.ForStatus(context.HttpContext.Response.StatusCode).ToResult().ExecuteAsync(context.HttpContext));
         app.MapDataApi();
         app.MapMetricsApi();
         app.MapDefaultEndpoints();
@@ -110,7 +114,7 @@ public static class Extensions
         // While the listener is blind and the database answers, reads must not use the cache: the engine
         // registered above is wrapped so that every lookup asks CacheCoherence first.
         services.AddSingleton<CacheCoherence>();
-        DecorateWithCoherence<long, byte[]>(services);
+        DecorateWithCoherence<long, CachedItem>(services);
 
         services.AddSingleton<ItemInvalidationMetrics>();
         services.AddSingleton<ItemInvalidationListener>();

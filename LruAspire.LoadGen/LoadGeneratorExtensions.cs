@@ -52,6 +52,7 @@ public static class LoadGeneratorExtensions
         builder.Services.AddSingleton<ILoadScenario, MixedScenario>();
         builder.Services.AddSingleton<ILoadScenario, HerdScenario>();
         builder.Services.AddSingleton<ILoadScenario, CompareScenario>();
+        builder.Services.AddSingleton<ILoadScenario, RevalidateScenario>();
         builder.Services.AddSingleton<RunResultWriter>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LoadRunCoordinator>();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LruAspire.Api.Cache;
 
 namespace LruAspire.Api.Apis;
@@ -6,13 +7,16 @@ public static class MetricsApi
 {
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", GetMetrics).WithTags("Metrics").WithName("GetCacheMetrics")
+        app.MapGetAndHead("/metrics", (CacheService cacheService, ServiceInstance instance) => new JsonBytesResult(
+                JsonSerializer.SerializeToUtf8Bytes(GetMetrics(cacheService, instance), ApiJsonContext.Default.CacheMetricsResponse)))
+            .WithTags("Metrics").WithName("GetCacheMetrics")
             .WithDocs("Cache counters",
                 """
                 The seed's metrics as JSON, for the API instance that answered, since it started: hits, misses, their
                 ratio, evictions, database queries saved, and how full the cache is. Each replica has its own cache, so
                 `instance` names the replica (as the Aspire dashboard does); a new connection may reach another one.
                 The same numbers go to the Aspire dashboard as OpenTelemetry metrics.
+                `HEAD` answers the same headers without the body.
                 """,
                 [],
                 [

@@ -39,7 +39,9 @@ public static class OpenApiExtensions
     /// </summary>
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
-        app.MapOpenApi();
+        // HEAD as well as GET (RFC 9110 §9.1); Kestrel sends no body with a HEAD response.
+        var getAndHead = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapOpenApi().WithMetadata(getAndHead);
         app.MapScalarApiReference(UiPath, options =>
         {
             options.Title = "LruAspire API";
@@ -47,7 +49,7 @@ public static class OpenApiExtensions
             options.Telemetry = false;
             options.Agent = new ScalarAgentOptions { Disabled = true };
             options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
-        });
+        }).WithMetadata(getAndHead);
         return app;
     }
 }

@@ -45,6 +45,7 @@ public sealed record ResponseDoc(int Status, string Description, Type? Body = nu
         413 => "15.5.14",
         415 => "15.5.16",
         503 => "15.6.4",
+        504 => "15.6.5",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Add the status's RFC 9110 section."),
     };
 }

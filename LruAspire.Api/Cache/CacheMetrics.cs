@@ -41,7 +41,7 @@ public sealed class CacheMetrics
         ("removed", stats => stats.Removals),
     ];
 
-    public CacheMetrics(IMeterFactory meterFactory, ILruCache<long, byte[]> cache)
+    public CacheMetrics(IMeterFactory meterFactory, ILruCache<long, CachedItem> cache)
     {
         var meter = meterFactory.Create(MeterName);
 

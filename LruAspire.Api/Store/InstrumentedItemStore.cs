@@ -32,16 +32,22 @@ public sealed class InstrumentedItemStore(IItemStore inner, ItemStoreTelemetry t
         }
     }
 
-    public async Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken)
+    public async Task<WriteResult> UpsertAsync(long key, string value, ItemPrecondition precondition, CancellationToken cancellationToken)
     {
-        using var activity = StartWrite("upsert", item.Key);
-        return await inner.UpsertAsync(item, cancellationToken);
+        using var activity = StartWrite("upsert", key);
+        return Complete(activity, await inner.UpsertAsync(key, value, precondition, cancellationToken));
     }
 
-    public async Task<bool> DeleteAsync(long key, CancellationToken cancellationToken)
+    public async Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken)
     {
         using var activity = StartWrite("delete", key);
-        return await inner.DeleteAsync(key, cancellationToken);
+        return Complete(activity, await inner.DeleteAsync(key, precondition, cancellationToken));
+    }
+
+    private static WriteResult Complete(Activity? activity, WriteResult result)
+    {
+        activity?.SetTag(ItemStoreTelemetry.WriteStatusTag, ItemStoreTelemetry.StatusTagValue(result.Status));
+        return result;
     }
 
     private static Activity? StartWrite(string operation, long key)

@@ -23,6 +23,12 @@ public sealed class ItemStoreTelemetry
     /// <summary><c>upsert</c> or <c>delete</c> on the write span.</summary>
     public const string WriteOperationTag = "item_store.operation";
 
+    /// <summary>
+    /// What a write did, on the write span: <c>created</c>, <c>replaced</c>, <c>deleted</c>, <c>not_found</c> or
+    /// <c>precondition_failed</c>.
+    /// </summary>
+    public const string WriteStatusTag = "item_store.write_status";
+
     /// <summary><c>found</c>, <c>not_found</c> or <c>error</c> on the fetch span and the fetch-duration histogram.</summary>
     public const string FetchResultTag = "cache.fetch.result";
 
@@ -35,6 +41,10 @@ public sealed class ItemStoreTelemetry
     private static readonly double[] FetchDurationBuckets =
         [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+    // Indexed by WriteStatus: the enum's names in snake_case, so a new outcome needs no edit here.
+    private static readonly string[] StatusTagValues =
+        [.. Enum.GetNames<WriteStatus>().Select(name => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name))];
+
     private readonly Histogram<double> _fetchDuration;
 
     public ItemStoreTelemetry(IMeterFactory meterFactory) =>
@@ -43,6 +53,9 @@ public sealed class ItemStoreTelemetry
             description: "Time the item store took to read an item the cache did not serve (miss or bypass).",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FetchDurationBuckets });
+
+    /// <summary>The <see cref="WriteStatusTag"/> value of <paramref name="outcome"/>.</summary>
+    public static string StatusTagValue(WriteStatus status) => StatusTagValues[(int)status];
 
     /// <param name="elapsed">How long the read took.</param>
     /// <param name="result"><c>found</c>, <c>not_found</c> or <c>error</c>.</param>

@@ -32,13 +32,14 @@ public sealed class ResilientItemStore(IItemStore inner, ResiliencePipeline pipe
             (inner, key, cancellationToken),
             cancellationToken);
 
-    public async Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken)
+    public async Task<WriteResult> UpsertAsync(long key, string value, ItemPrecondition precondition, CancellationToken cancellationToken)
     {
         try
         {
             return await pipeline.ExecuteAsync(
-                static async (state, timeout) => await state.inner.UpsertAsync(state.item, state.cancellationToken).WaitAsync(timeout),
-                (inner, item, cancellationToken),
+                static async (state, timeout) =>
+                    await state.inner.UpsertAsync(state.key, state.value, state.precondition, state.cancellationToken).WaitAsync(timeout),
+                (inner, key, value, precondition, cancellationToken),
                 cancellationToken);
         }
         catch (Exception exception) when (WriteOutcome.IsUnknown(exception))
@@ -47,13 +48,13 @@ public sealed class ResilientItemStore(IItemStore inner, ResiliencePipeline pipe
         }
     }
 
-    public async Task<bool> DeleteAsync(long key, CancellationToken cancellationToken)
+    public async Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken)
     {
         try
         {
             return await pipeline.ExecuteAsync(
-                static async (state, timeout) => await state.inner.DeleteAsync(state.key, state.cancellationToken).WaitAsync(timeout),
-                (inner, key, cancellationToken),
+                static async (state, timeout) => await state.inner.DeleteAsync(state.key, state.precondition, state.cancellationToken).WaitAsync(timeout),
+                (inner, key, precondition, cancellationToken),
                 cancellationToken);
         }
         catch (Exception exception) when (WriteOutcome.IsUnknown(exception))

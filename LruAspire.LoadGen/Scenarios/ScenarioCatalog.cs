@@ -29,7 +29,10 @@ public static class ScenarioCatalog
     public static ScenarioDescription Compare { get; } = new("compare", "saturate",
         "The same keys from the cache and from PostgreSQL (Cache-Control: no-cache), two phases: the API's cache vs database ratio.");
 
-    public static IReadOnlyList<ScenarioDescription> All { get; } = [ReadHot, ReadCold, Mixed, Herd, Compare];
+    public static ScenarioDescription Revalidate { get; } = new("revalidate", "saturate",
+        "The same keys as 200 and as 304 (If-None-Match), from the cache and from PostgreSQL, four phases: what HTTP revalidation saves.");
+
+    public static IReadOnlyList<ScenarioDescription> All { get; } = [ReadHot, ReadCold, Mixed, Herd, Compare, Revalidate];
 
     /// <summary>The entry named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static ScenarioDescription? Find(string name) =>

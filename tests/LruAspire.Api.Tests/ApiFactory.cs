@@ -14,7 +14,7 @@ namespace LruAspire.Api.Tests;
 /// in-process test server, with one substitution: an in-memory item store instead of PostgreSQL. The schema
 /// initializer is not started and the connection string points nowhere, so nothing here needs a database.
 /// </summary>
-internal sealed class ApiFactory(string? writeKey) : WebApplicationFactory<Program>
+internal sealed class ApiFactory(string? writeKey, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string WriteKey = "test-write-key-0123456789";
     public const int MaxValueBytes = 64;
@@ -23,9 +23,11 @@ internal sealed class ApiFactory(string? writeKey) : WebApplicationFactory<Progr
 
     public HttpClient Client => field ??= CreateClient();
 
-    public static ApiFactory Start(string? writeKey = WriteKey)
+    /// <param name="writeKey">The configured <c>Api:WriteKey</c>; null leaves writes disabled.</param>
+    /// <param name="configure">More host settings, e.g. logging to a collector.</param>
+    public static ApiFactory Start(string? writeKey = WriteKey, Action<IWebHostBuilder>? configure = null)
     {
-        var factory = new ApiFactory(writeKey);
+        var factory = new ApiFactory(writeKey, configure);
         _ = factory.Client; // builds and starts the host
         return factory;
     }
@@ -42,5 +44,6 @@ internal sealed class ApiFactory(string? writeKey) : WebApplicationFactory<Progr
             services.AddSingleton<IItemStore>(Store);
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ItemSchema)));
         });
+        configure?.Invoke(builder);
     }
 }

@@ -31,7 +31,7 @@ public sealed class CacheActivityTests : IDisposable
         };
         ActivitySource.AddActivityListener(_listener);
 
-        var cache = new LruCache<long, byte[]>(new LruCacheOptions { Capacity = 10 }, TimeProvider.System, static json => json.Length);
+        var cache = new LruCache<long, CachedItem>(new LruCacheOptions { Capacity = 10 }, TimeProvider.System, CachedItem.SizeOf);
         var store = new InstrumentedItemStore(new InMemoryItemStore().With(1, "one"), new ItemStoreTelemetry(_services.GetRequiredService<IMeterFactory>()));
         _service = new CacheService(cache, store, NullLogger<CacheService>.Instance);
     }

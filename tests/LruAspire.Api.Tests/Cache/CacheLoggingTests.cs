@@ -10,7 +10,7 @@ namespace LruAspire.Api.Tests.Cache;
 public class CacheLoggingTests
 {
     private readonly InMemoryItemStore _store = new InMemoryItemStore().With(1, "one");
-    private readonly LruCache<long, byte[]> _cache = new(new LruCacheOptions { Capacity = 10 }, TimeProvider.System, static json => json.Length);
+    private readonly LruCache<long, CachedItem> _cache = new(new LruCacheOptions { Capacity = 10 }, TimeProvider.System, CachedItem.SizeOf);
 
     [Fact]
     public async Task Miss_fetch_and_hit_are_structured_debug_logs_with_the_key_as_a_field()

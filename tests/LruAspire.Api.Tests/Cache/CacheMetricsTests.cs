@@ -166,15 +166,15 @@ public sealed class CacheMetricsTests : IDisposable
         Assert.Equal("error", fetches.LastMeasurement!.Tags[ItemStoreTelemetry.FetchResultTag]);
     }
 
-    private (CacheService Service, LruCache<long, byte[]> Cache) CreateService(int capacity)
+    private (CacheService Service, LruCache<long, CachedItem> Cache) CreateService(int capacity)
     {
         var cache = CreateCache(capacity);
         _ = new CacheMetrics(MeterFactory, cache); // creates the cache's observable instruments on MeterFactory
         return (new CacheService(cache, new InstrumentedItemStore(_store, new ItemStoreTelemetry(MeterFactory)), NullLogger<CacheService>.Instance), cache);
     }
 
-    private static LruCache<long, byte[]> CreateCache(int capacity) =>
-        new(new LruCacheOptions { Capacity = capacity }, TimeProvider.System, static json => json.Length);
+    private static LruCache<long, CachedItem> CreateCache(int capacity) =>
+        new(new LruCacheOptions { Capacity = capacity }, TimeProvider.System, CachedItem.SizeOf);
 
     private MetricCollector<T> Collect<T>(string instrumentName) where T : struct =>
         new(MeterFactory, CacheMetrics.MeterName, instrumentName);

@@ -12,10 +12,10 @@ public class CacheServiceTests
 {
     private readonly InMemoryItemStore _store = new InMemoryItemStore().With(1, "Deo").With(2, "two");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
-    private readonly LruCache<long, byte[]> _cache;
+    private readonly LruCache<long, CachedItem> _cache;
 
     public CacheServiceTests() =>
-        _cache = new(new LruCacheOptions { Capacity = 10, NegativeTimeToLive = TimeSpan.FromSeconds(5) }, _time, static json => json.Length);
+        _cache = new(new LruCacheOptions { Capacity = 10, NegativeTimeToLive = TimeSpan.FromSeconds(5) }, _time, CachedItem.SizeOf);
 
     private CacheService CreateService() => new(_cache, _store, NullLogger<CacheService>.Instance);
 
@@ -29,9 +29,9 @@ public class CacheServiceTests
 
         Assert.Equal(CacheOutcome.Miss, first.Outcome);
         Assert.Equal(CacheOutcome.Hit, second.Outcome);
-        Assert.Equal("""{"key":1,"value":"Deo"}""", Encoding.UTF8.GetString(second.Value!));
+        Assert.Equal("""{"key":1,"value":"Deo"}""", Encoding.UTF8.GetString(second.Value!.Json));
         Assert.Equal(1, _store.Reads);
-        Assert.Same(first.Value, second.Value); // the cached bytes are served as-is, not re-serialized
+        Assert.Same(first.Value, second.Value); // the cached bytes and tag are served as-is, not re-serialized
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class CacheServiceTests
         var lookups = await Task.WhenAll(requests);
 
         Assert.Equal(1, _store.Reads);
-        Assert.All(lookups, lookup => Assert.Equal("""{"key":1,"value":"Deo"}""", Encoding.UTF8.GetString(lookup.Value!)));
+        Assert.All(lookups, lookup => Assert.Equal("""{"key":1,"value":"Deo"}""", Encoding.UTF8.GetString(lookup.Value!.Json)));
         Assert.Single(lookups.Select(lookup => lookup.Value).Distinct()); // all share the one serialized body
         Assert.Equal(199, _cache.Statistics.CoalescedLoads);
         Assert.Equal(1, lookups.Count(lookup => lookup.Outcome == CacheOutcome.Miss));
@@ -112,7 +112,7 @@ public class CacheServiceTests
         var next = await service.GetAsync(2, bypassCache: false, CancellationToken.None);
 
         Assert.Equal(CacheOutcome.Miss, next.Outcome); // the in-flight read was not stored
-        Assert.Contains("updated", Encoding.UTF8.GetString(next.Value!));
+        Assert.Contains("updated", Encoding.UTF8.GetString(next.Value!.Json));
     }
 
     [Fact]
@@ -126,9 +126,9 @@ public class CacheServiceTests
         var next = await service.GetAsync(2, bypassCache: false, CancellationToken.None);
 
         Assert.Equal(CacheOutcome.Bypass, bypassed.Outcome);
-        Assert.Contains("changed", Encoding.UTF8.GetString(bypassed.Value!));
+        Assert.Contains("changed", Encoding.UTF8.GetString(bypassed.Value!.Json));
         Assert.Equal(CacheOutcome.Hit, next.Outcome);
-        Assert.Contains("two", Encoding.UTF8.GetString(next.Value!));
+        Assert.Contains("two", Encoding.UTF8.GetString(next.Value!.Json));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class CacheServiceTests
         _store.With(3, "quote\" and <tag> and \u00e9");
         var lookup = await CreateService().GetAsync(3, bypassCache: false, CancellationToken.None);
 
-        var json = System.Text.Json.JsonDocument.Parse(lookup.Value!);
+        var json = System.Text.Json.JsonDocument.Parse(lookup.Value!.Json);
         Assert.Equal("quote\" and <tag> and \u00e9", json.RootElement.GetProperty("value").GetString());
     }
 }

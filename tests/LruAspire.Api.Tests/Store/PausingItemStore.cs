@@ -30,7 +30,9 @@ internal sealed class PausingItemStore(IItemStore inner) : IItemStore
         return item;
     }
 
-    public Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken) => inner.UpsertAsync(item, cancellationToken);
+    public Task<WriteResult> UpsertAsync(long key, string value, ItemPrecondition precondition, CancellationToken cancellationToken) =>
+        inner.UpsertAsync(key, value, precondition, cancellationToken);
 
-    public Task<bool> DeleteAsync(long key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+    public Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken) =>
+        inner.DeleteAsync(key, precondition, cancellationToken);
 }

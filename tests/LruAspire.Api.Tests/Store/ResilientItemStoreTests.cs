@@ -46,8 +46,10 @@ public class ResilientItemStoreTests
             return null;
         }
 
-        public Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<WriteResult> UpsertAsync(long key, string value, ItemPrecondition precondition, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
-        public Task<bool> DeleteAsync(long key, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

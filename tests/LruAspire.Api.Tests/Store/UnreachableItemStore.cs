@@ -9,7 +9,9 @@ internal sealed class UnreachableItemStore : IItemStore
 
     public Task<Item?> GetAsync(long key, CancellationToken cancellationToken) => Task.FromException<Item?>(Unanswered);
 
-    public Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken) => Task.FromException<bool>(Unanswered);
+    public Task<WriteResult> UpsertAsync(long key, string value, ItemPrecondition precondition, CancellationToken cancellationToken) =>
+        Task.FromException<WriteResult>(Unanswered);
 
-    public Task<bool> DeleteAsync(long key, CancellationToken cancellationToken) => Task.FromException<bool>(Unanswered);
+    public Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken) =>
+        Task.FromException<WriteResult>(Unanswered);
 }

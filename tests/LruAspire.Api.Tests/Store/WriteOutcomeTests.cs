@@ -35,8 +35,8 @@ public class WriteOutcomeTests
     {
         var store = new ResilientItemStore(new HungItemStore(), Pipeline(TimeSpan.FromMilliseconds(50)));
 
-        var put = await Assert.ThrowsAsync<WriteOutcomeUnknownException>(() => store.UpsertAsync(new Item(1, "x"), CancellationToken.None));
-        var delete = await Assert.ThrowsAsync<WriteOutcomeUnknownException>(() => store.DeleteAsync(1, CancellationToken.None));
+        var put = await Assert.ThrowsAsync<WriteOutcomeUnknownException>(() => store.UpsertAsync(1, "x", ItemPrecondition.None, CancellationToken.None));
+        var delete = await Assert.ThrowsAsync<WriteOutcomeUnknownException>(() => store.DeleteAsync(1, ItemPrecondition.None, CancellationToken.None));
 
         Assert.IsType<TimeoutRejectedException>(put.InnerException);
         Assert.IsType<TimeoutRejectedException>(delete.InnerException);
@@ -49,10 +49,10 @@ public class WriteOutcomeTests
         var store = new ResilientItemStore(new HungItemStore(), pipeline);
         for (var i = 0; i < new ItemStoreResilienceOptions().MinimumThroughput; i++)
         {
-            await Assert.ThrowsAsync<WriteOutcomeUnknownException>(() => store.UpsertAsync(new Item(1, "x"), CancellationToken.None));
+            await Assert.ThrowsAsync<WriteOutcomeUnknownException>(() => store.UpsertAsync(1, "x", ItemPrecondition.None, CancellationToken.None));
         }
 
-        await Assert.ThrowsAsync<BrokenCircuitException>(() => store.UpsertAsync(new Item(1, "x"), CancellationToken.None));
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => store.UpsertAsync(1, "x", ItemPrecondition.None, CancellationToken.None));
     }
 
     [Fact]
@@ -77,16 +77,16 @@ public class WriteOutcomeTests
             return null;
         }
 
-        public async Task<bool> UpsertAsync(Item item, CancellationToken cancellationToken)
+        public async Task<WriteResult> UpsertAsync(long key, string value, ItemPrecondition precondition, CancellationToken cancellationToken)
         {
             await Never.Task;
-            return true;
+            return new WriteResult(WriteStatus.Created, 1);
         }
 
-        public async Task<bool> DeleteAsync(long key, CancellationToken cancellationToken)
+        public async Task<WriteResult> DeleteAsync(long key, ItemPrecondition precondition, CancellationToken cancellationToken)
         {
             await Never.Task;
-            return true;
+            return new WriteResult(WriteStatus.Deleted);
         }
     }
 }
