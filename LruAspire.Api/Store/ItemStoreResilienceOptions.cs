@@ -14,8 +14,8 @@ public sealed class ItemStoreResilienceOptions
     /// Longest one store call may take (time spent queued for a slot does not count). A primary-key lookup
     /// takes about a millisecond; one that needs two seconds means the database is hung or swamped, and the
     /// client is better served by an answer it can retry (503 for a read, 504 for a write whose outcome is
-    /// unknown). A stopped database does not wait for this: its refused connections fail at once. 500 ms proved
-    /// too tight on an oversubscribed 2-core host (JIT warm-up bursts).
+    /// unknown). A stopped database does not wait for this: its refused connections fail at once. It is
+    /// not shorter because a busy 2-core host with JIT warm-up bursts can take hundreds of milliseconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
