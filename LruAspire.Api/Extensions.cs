@@ -48,10 +48,10 @@ public static class Extensions
         // Cache: the engine (section "Cache") holding each item's JSON body and entity tag, sized by the body, and its meters.
         services.AddOptions<LruCacheOptions>().BindConfiguration("Cache");
         services.AddLruCache<long, CachedItem>(CachedItem.SizeOf);
-        services.AddSingleton<CacheMetrics>();
-        // Observable instruments exist only once CacheMetrics is built; building it with the meter provider puts
+        services.AddSingleton<CacheMeter>();
+        // Observable instruments exist only once CacheMeter is built; building it with the meter provider puts
         // the cache on the dashboard from the start instead of after the first request.
-        services.ConfigureOpenTelemetryMeterProvider((sp, _) => sp.GetRequiredService<CacheMetrics>());
+        services.ConfigureOpenTelemetryMeterProvider((sp, _) => sp.GetRequiredService<CacheMeter>());
 
         // CacheService: cache-aside over the two.
         services.AddSingleton<CacheService>();
@@ -116,7 +116,7 @@ public static class Extensions
         services.AddSingleton<CacheCoherence>();
         DecorateWithCoherence<long, CachedItem>(services);
 
-        services.AddSingleton<ItemInvalidationMetrics>();
+        services.AddSingleton<ItemInvalidationMeter>();
         services.AddSingleton<ItemInvalidationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ItemInvalidationListener>());
         services.AddHealthChecks().AddCheck<ItemInvalidationHealthCheck>("item-invalidation");

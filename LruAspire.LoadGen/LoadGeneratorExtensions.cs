@@ -45,7 +45,7 @@ public static class LoadGeneratorExtensions
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing =>
             tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(sampleRatio))));
 
-        builder.Services.AddSingleton<LoadGenMetrics>();
+        builder.Services.AddSingleton<LoadGenMeter>();
         builder.Services.AddSingleton<UserPool>();
         builder.Services.AddSingleton<ILoadScenario, ReadHotScenario>();
         builder.Services.AddSingleton<ILoadScenario, ReadColdScenario>();

@@ -37,7 +37,7 @@ public static class MetricsApi
         return new CacheMetricsResponse(
             stats.Hits, stats.NegativeHits, stats.Misses, Math.Round(stats.HitRate, 4),
             stats.Evictions, stats.Expirations, stats.Removals, stats.Loads, stats.CoalescedLoads,
-            CacheMetrics.DbQueriesSaved(stats), stats.Count, stats.Capacity, stats.Bytes, stats.MaxBytes, instance.Name);
+            CacheMeter.DbQueriesSaved(stats), stats.Count, stats.Capacity, stats.Bytes, stats.MaxBytes, instance.Name);
     }
 }
 

@@ -29,7 +29,7 @@ public sealed partial class ItemInvalidationListener(
     DatabaseProbe databaseProbe,
     CacheService cacheService,
     CacheCoherence coherence,
-    ItemInvalidationMetrics metrics,
+    ItemInvalidationMeter metrics,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<ItemInvalidationListener> logger) : BackgroundService
 {

@@ -20,7 +20,7 @@ namespace LruAspire.LoadGen.Scenarios;
 /// notes say how many of their reads the API answered 304. Run it without writers: a write changes a key's ETag.
 /// </remarks>
 public sealed class RevalidateScenario(
-    UserPool pool, ApiClient api, IHttpMessageHandlerFactory handlers, LoadGenMetrics metrics,
+    UserPool pool, ApiClient api, IHttpMessageHandlerFactory handlers, LoadGenMeter metrics,
     IOptions<LoadOptions> options, ILogger<UserPool> poolLogger) : ILoadScenario
 {
     private const int WarmUpConcurrency = 8;

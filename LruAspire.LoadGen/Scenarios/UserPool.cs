@@ -11,7 +11,7 @@ namespace LruAspire.LoadGen.Scenarios;
 /// <see cref="LoadProfile.SpawnRate"/> per second; each sends a request, waits for the response, thinks, and
 /// repeats until the phase's duration or request budget is used up. Logs progress every few seconds.
 /// </summary>
-public sealed partial class UserPool(ApiClient api, LoadGenMetrics metrics, IOptions<LoadOptions> options, ILogger<UserPool> logger)
+public sealed partial class UserPool(ApiClient api, LoadGenMeter metrics, IOptions<LoadOptions> options, ILogger<UserPool> logger)
 {
     public async Task<PhaseSummary> RunAsync(PhasePlan plan, CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed class LoadRunCoordinatorTests : IAsyncLifetime
             },
         });
         var apiClient = new ApiClient(_http, options);
-        var pool = new UserPool(apiClient, new LoadGenMetrics(_services.GetRequiredService<IMeterFactory>()), options, NullLogger<UserPool>.Instance);
+        var pool = new UserPool(apiClient, new LoadGenMeter(_services.GetRequiredService<IMeterFactory>()), options, NullLogger<UserPool>.Instance);
         _coordinator = new LoadRunCoordinator(
             [new ReadHotScenario(pool)], apiClient, new RunResultWriter(options, new HostingEnvironment { ContentRootPath = _results }),
             options, TimeProvider.System, _lifetime, NullLogger<LoadRunCoordinator>.Instance);

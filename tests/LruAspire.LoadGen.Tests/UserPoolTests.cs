@@ -25,7 +25,7 @@ public sealed class UserPoolTests : IAsyncLifetime
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var options = Options.Create(new LoadOptions { ProgressInterval = TimeSpan.FromSeconds(1) });
         _pool = new UserPool(
-            new ApiClient(_http, options), new LoadGenMetrics(_services.GetRequiredService<IMeterFactory>()), options,
+            new ApiClient(_http, options), new LoadGenMeter(_services.GetRequiredService<IMeterFactory>()), options,
             NullLogger<UserPool>.Instance);
     }
 

@@ -18,7 +18,7 @@ namespace LruAspire.Api.Cache;
 /// a replicated resource adds the replicas' series up, which gives all replicas' totals for the counters, so the
 /// ratio, which cannot be added up, is read per replica.
 /// </remarks>
-public sealed class CacheMetrics
+public sealed class CacheMeter
 {
     public const string MeterName = ItemStoreTelemetry.Name;
 
@@ -41,7 +41,7 @@ public sealed class CacheMetrics
         ("removed", stats => stats.Removals),
     ];
 
-    public CacheMetrics(IMeterFactory meterFactory, ILruCache<long, CachedItem> cache)
+    public CacheMeter(IMeterFactory meterFactory, ILruCache<long, CachedItem> cache)
     {
         var meter = meterFactory.Create(MeterName);
 

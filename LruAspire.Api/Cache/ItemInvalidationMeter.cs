@@ -6,7 +6,7 @@ namespace LruAspire.Api.Cache;
 /// Counters of the cross-instance invalidation listener, on the meter <c>LruAspire.Invalidation</c> (exported by
 /// ServiceDefaults with the other <c>LruAspire.*</c> meters, so each replica shows its own on the dashboard).
 /// </summary>
-public sealed class ItemInvalidationMetrics
+public sealed class ItemInvalidationMeter
 {
     public const string MeterName = "LruAspire.Invalidation";
 
@@ -14,7 +14,7 @@ public sealed class ItemInvalidationMetrics
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _flushes;
 
-    public ItemInvalidationMetrics(IMeterFactory meterFactory)
+    public ItemInvalidationMeter(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         _notifications = meter.CreateCounter<long>(

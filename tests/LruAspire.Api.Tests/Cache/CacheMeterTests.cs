@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace LruAspire.Api.Tests.Cache;
 
-public sealed class CacheMetricsTests : IDisposable
+public sealed class CacheMeterTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly InMemoryItemStore _store = new InMemoryItemStore().With(1, "one").With(2, "two").With(3, "three");
@@ -25,25 +25,25 @@ public sealed class CacheMetricsTests : IDisposable
     public async Task Requests_count_hits_and_misses_by_request_type_and_agree_with_the_metrics_endpoint()
     {
         var (service, _) = CreateService(capacity: 10);
-        using var requests = Collect<long>(CacheMetrics.RequestsName);
+        using var requests = Collect<long>(CacheMeter.RequestsName);
 
         await service.GetAsync(1, bypassCache: false, CancellationToken.None);
         await service.GetAsync(1, bypassCache: false, CancellationToken.None);
         await service.GetAsync(1, bypassCache: false, CancellationToken.None);
         requests.RecordObservableInstruments();
 
-        Assert.Equal(2, LatestByTag(requests, CacheMetrics.RequestTypeTag, "hit"));
-        Assert.Equal(1, LatestByTag(requests, CacheMetrics.RequestTypeTag, "miss"));
+        Assert.Equal(2, LatestByTag(requests, CacheMeter.RequestTypeTag, "hit"));
+        Assert.Equal(1, LatestByTag(requests, CacheMeter.RequestTypeTag, "miss"));
         Assert.Equal("{request}", requests.Instrument!.Unit);
         var json = MetricsApi.GetMetrics(service, new ServiceInstance(tracerProvider: null));
-        Assert.Equal((json.Hits, json.Misses), (LatestByTag(requests, CacheMetrics.RequestTypeTag, "hit"), LatestByTag(requests, CacheMetrics.RequestTypeTag, "miss")));
+        Assert.Equal((json.Hits, json.Misses), (LatestByTag(requests, CacheMeter.RequestTypeTag, "hit"), LatestByTag(requests, CacheMeter.RequestTypeTag, "miss")));
     }
 
     [Fact]
     public async Task Hit_ratio_is_a_gauge_from_0_to_1_that_agrees_with_the_metrics_endpoint()
     {
         var (service, _) = CreateService(capacity: 10);
-        using var ratio = Collect<double>(CacheMetrics.HitRatioName);
+        using var ratio = Collect<double>(CacheMeter.HitRatioName);
 
         ratio.RecordObservableInstruments();
         var beforeAnyLookup = ratio.LastMeasurement!.Value;
@@ -65,9 +65,9 @@ public sealed class CacheMetricsTests : IDisposable
     {
         var pausing = new PausingItemStore(_store);
         var cache = CreateCache(capacity: 10);
-        _ = new CacheMetrics(MeterFactory, cache);
+        _ = new CacheMeter(MeterFactory, cache);
         var service = new CacheService(cache, pausing, NullLogger<CacheService>.Instance);
-        using var saved = Collect<long>(CacheMetrics.DbQueriesSavedName);
+        using var saved = Collect<long>(CacheMeter.DbQueriesSavedName);
 
         var first = service.GetAsync(1, bypassCache: false, CancellationToken.None).AsTask(); // miss: the one query for key 1
         await pausing.ReadFetched;
@@ -92,20 +92,20 @@ public sealed class CacheMetricsTests : IDisposable
     public async Task Bypassed_reads_are_not_cache_requests()
     {
         var (service, _) = CreateService(capacity: 10);
-        using var requests = Collect<long>(CacheMetrics.RequestsName);
+        using var requests = Collect<long>(CacheMeter.RequestsName);
 
         await service.GetAsync(1, bypassCache: true, CancellationToken.None);
         requests.RecordObservableInstruments();
 
-        Assert.Equal(0, LatestByTag(requests, CacheMetrics.RequestTypeTag, "hit"));
-        Assert.Equal(0, LatestByTag(requests, CacheMetrics.RequestTypeTag, "miss"));
+        Assert.Equal(0, LatestByTag(requests, CacheMeter.RequestTypeTag, "hit"));
+        Assert.Equal(0, LatestByTag(requests, CacheMeter.RequestTypeTag, "miss"));
     }
 
     [Fact]
     public async Task Evictions_are_counted_with_the_capacity_reason()
     {
         var (service, _) = CreateService(capacity: 2);
-        using var evictions = Collect<long>(CacheMetrics.EvictionsName);
+        using var evictions = Collect<long>(CacheMeter.EvictionsName);
 
         foreach (var key in new long[] { 1, 2, 3 })
         {
@@ -113,7 +113,7 @@ public sealed class CacheMetricsTests : IDisposable
         }
         evictions.RecordObservableInstruments();
 
-        Assert.Equal(1, LatestByTag(evictions, CacheMetrics.EvictionReasonTag, "capacity"));
+        Assert.Equal(1, LatestByTag(evictions, CacheMeter.EvictionReasonTag, "capacity"));
         Assert.Equal("{entry}", evictions.Instrument!.Unit);
     }
 
@@ -121,7 +121,7 @@ public sealed class CacheMetricsTests : IDisposable
     public async Task Entries_follow_the_cache_count_up_and_down()
     {
         var (service, cache) = CreateService(capacity: 10);
-        using var entries = Collect<long>(CacheMetrics.EntriesName);
+        using var entries = Collect<long>(CacheMeter.EntriesName);
 
         await service.GetAsync(1, bypassCache: false, CancellationToken.None);
         await service.GetAsync(2, bypassCache: false, CancellationToken.None);
@@ -169,7 +169,7 @@ public sealed class CacheMetricsTests : IDisposable
     private (CacheService Service, LruCache<long, CachedItem> Cache) CreateService(int capacity)
     {
         var cache = CreateCache(capacity);
-        _ = new CacheMetrics(MeterFactory, cache); // creates the cache's observable instruments on MeterFactory
+        _ = new CacheMeter(MeterFactory, cache); // creates the cache's observable instruments on MeterFactory
         return (new CacheService(cache, new InstrumentedItemStore(_store, new ItemStoreTelemetry(MeterFactory)), NullLogger<CacheService>.Instance), cache);
     }
 
@@ -177,7 +177,7 @@ public sealed class CacheMetricsTests : IDisposable
         new(new LruCacheOptions { Capacity = capacity }, TimeProvider.System, CachedItem.SizeOf);
 
     private MetricCollector<T> Collect<T>(string instrumentName) where T : struct =>
-        new(MeterFactory, CacheMetrics.MeterName, instrumentName);
+        new(MeterFactory, CacheMeter.MeterName, instrumentName);
 
     private static long LatestByTag(MetricCollector<long> collector, string tag, string value) =>
         collector.GetMeasurementSnapshot().Last(m => Equals(m.Tags[tag], value)).Value;

@@ -6,7 +6,7 @@ namespace LruAspire.LoadGen.Telemetry;
 /// The <c>LruAspire.LoadGen</c> meter: what the generator sent, so the dashboard can plot offered load next to
 /// the API's own request metrics. Tagged by scenario only, to keep the number of time series small.
 /// </summary>
-public sealed class LoadGenMetrics
+public sealed class LoadGenMeter
 {
     public const string MeterName = "LruAspire.LoadGen";
 
@@ -14,7 +14,7 @@ public sealed class LoadGenMetrics
     private readonly Counter<long> _failures;
     private readonly Histogram<double> _duration;
 
-    public LoadGenMetrics(IMeterFactory meterFactory)
+    public LoadGenMeter(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         _requests = meter.CreateCounter<long>("lruaspire.loadgen.requests", "{request}", "Requests sent to the API.");
