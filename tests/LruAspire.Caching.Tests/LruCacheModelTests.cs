@@ -12,20 +12,9 @@ namespace LruAspire.Caching.Tests;
 /// </summary>
 public class LruCacheModelTests
 {
-    private static readonly Gen<Operation> Operations = Gen.Frequency(
-        (4, Gen.Int[0, 15].Select(k => (Operation)new Get(k))),
-        (4, Gen.Select(Gen.Int[0, 15], Gen.Int[0, 40], Gen.Int[0, 5], Gen.Int[1, 20], (k, size, kind, seconds) => (Operation)new Set(k, size, kind, seconds))),
-        (1, Gen.Int[0, 15].Select(k => (Operation)new Remove(k))),
-        (2, Gen.Int[1, 15].Select(s => (Operation)new Advance(s))),
-        (1, Gen.Const((Operation)new Sweep())));
+    private static readonly Gen<Operation> Operations = ScenarioGen.Operations(maxKey: 15, maxSize: 40, getWeight: 4, advanceWeight: 2);
 
-    private static readonly Gen<Scenario> Scenarios = Gen.Select(
-        Gen.Int[1, 8], Gen.Bool, Gen.Bool, Operations.Array[0, 120],
-        (capacity, byteBound, defaultTtl, operations) => new Scenario(
-            capacity,
-            byteBound ? 60 : null,
-            defaultTtl ? TimeSpan.FromSeconds(30) : null,
-            operations));
+    private static readonly Gen<Scenario> Scenarios = ScenarioGen.Scenarios(Operations, maxCapacity: 8, byteBound: 60, maxOperations: 120);
 
     [Fact]
     public void Lru_behaves_exactly_like_a_global_ordered_list() =>
@@ -38,17 +27,7 @@ public class LruCacheModelTests
     private static void Run(Scenario scenario)
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
-        using var cache = new LruCache<int, int>(
-            new LruCacheOptions
-            {
-                Capacity = scenario.Capacity,
-                Policy = CachePolicy.Lru,
-                MaxBytes = scenario.MaxBytes,
-                DefaultTimeToLive = scenario.DefaultTimeToLive,
-                ExpirationScanInterval = null,
-            },
-            time,
-            static value => ReferenceLru.SizeOf(value));
+        using var cache = ScenarioGen.CreateCache(scenario, CachePolicy.Lru, time);
 
         var model = new ReferenceLru(scenario.Capacity, scenario.MaxBytes ?? long.MaxValue, scenario.DefaultTimeToLive);
 

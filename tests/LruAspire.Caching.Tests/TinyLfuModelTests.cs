@@ -13,20 +13,9 @@ namespace LruAspire.Caching.Tests;
 /// </summary>
 public class TinyLfuModelTests
 {
-    private static readonly Gen<Operation> Operations = Gen.Frequency(
-        (5, Gen.Int[0, 40].Select(k => (Operation)new Get(k))),
-        (4, Gen.Select(Gen.Int[0, 40], Gen.Int[0, 40], Gen.Int[0, 5], Gen.Int[1, 20], (k, size, kind, seconds) => (Operation)new Set(k, size, kind, seconds))),
-        (1, Gen.Int[0, 40].Select(k => (Operation)new Remove(k))),
-        (1, Gen.Int[1, 15].Select(s => (Operation)new Advance(s))),
-        (1, Gen.Const((Operation)new Sweep())));
+    private static readonly Gen<Operation> Operations = ScenarioGen.Operations(maxKey: 40, maxSize: 40, getWeight: 5, advanceWeight: 1);
 
-    private static readonly Gen<Scenario> Scenarios = Gen.Select(
-        Gen.Int[1, 24], Gen.Bool, Gen.Bool, Operations.Array[0, 400],
-        (capacity, byteBound, defaultTtl, operations) => new Scenario(
-            capacity,
-            byteBound ? 200 : null,
-            defaultTtl ? TimeSpan.FromSeconds(30) : null,
-            operations));
+    private static readonly Gen<Scenario> Scenarios = ScenarioGen.Scenarios(Operations, maxCapacity: 24, byteBound: 200, maxOperations: 400);
 
     [Fact]
     public void TinyLfu_never_returns_a_value_it_should_not_have_and_stays_consistent() =>
@@ -35,17 +24,7 @@ public class TinyLfuModelTests
     private static void Run(Scenario scenario)
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
-        using var cache = new LruCache<int, int>(
-            new LruCacheOptions
-            {
-                Capacity = scenario.Capacity,
-                Policy = CachePolicy.TinyLfu,
-                MaxBytes = scenario.MaxBytes,
-                DefaultTimeToLive = scenario.DefaultTimeToLive,
-                ExpirationScanInterval = null,
-            },
-            time,
-            static value => ReferenceLru.SizeOf(value));
+        using var cache = ScenarioGen.CreateCache(scenario, CachePolicy.TinyLfu, time);
         var model = new ReferenceEntries(scenario.MaxBytes ?? long.MaxValue, scenario.DefaultTimeToLive);
 
         var nextValue = 0;

@@ -27,26 +27,14 @@ public class HungPostgresTests(FaultAppFixture fixture, ITestOutputHelper output
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var replicas = await fixture.ReplicasAsync(timeout.Token);
-        foreach (var replica in replicas)
-        {
-            foreach (var key in HotKeys)
-            {
-                Assert.Equal(HttpStatusCode.OK, (await replica.ReadAsync(key)).Status);
-            }
-        }
+        await Traffic.WarmAsync(replicas, HotKeys);
 
         var clock = Stopwatch.StartNew();
         var traffic = new Traffic(clock, fixture.WriteKey);
         using var stopTraffic = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-        var hot = 0;
-        var loops = replicas.SelectMany(replica => new[]
-        {
-            traffic.RunAsync(replica, RequestKind.Hit, () => HotKeys[Interlocked.Increment(ref hot) % HotKeys.Length], stopTraffic.Token),
-            traffic.RunAsync(replica, RequestKind.Miss, () => Interlocked.Increment(ref _nextColdKey), stopTraffic.Token),
-            traffic.RunAsync(replica, RequestKind.Miss, () => Interlocked.Increment(ref _nextColdKey), stopTraffic.Token),
-            traffic.RunAsync(replica, RequestKind.Miss, () => Interlocked.Increment(ref _nextColdKey), stopTraffic.Token),
-            traffic.RunAsync(replica, RequestKind.Write, () => Interlocked.Increment(ref _nextWriteKey), stopTraffic.Token),
-        }).ToList();
+        var loops = traffic.RunOnEach(
+            replicas, HotKeys, missLoops: 3, () => Interlocked.Increment(ref _nextColdKey), writeLoops: 1, () => Interlocked.Increment(ref _nextWriteKey),
+            stopTraffic.Token);
         await Task.Delay(TimeSpan.FromSeconds(1.5), timeout.Token);
 
         var stopped = clock.Elapsed;

@@ -23,25 +23,14 @@ public class ReplicaCrashTests(FaultAppFixture fixture, ITestOutputHelper output
         var replicas = await fixture.ReplicasAsync(timeout.Token);
         var (victim, survivor) = (replicas[0], replicas[1]);
         _victim = victim.ResourceId;
-        foreach (var replica in replicas)
-        {
-            foreach (var key in HotKeys)
-            {
-                Assert.Equal(HttpStatusCode.OK, (await replica.ReadAsync(key)).Status);
-            }
-        }
+        await Traffic.WarmAsync(replicas, HotKeys);
 
         var clock = Stopwatch.StartNew();
         var traffic = new Traffic(clock, fixture.WriteKey);
         using var stopTraffic = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-        var hot = 0;
-        var loops = replicas.SelectMany(replica => new[]
-        {
-            traffic.RunAsync(replica, RequestKind.Hit, () => HotKeys[Interlocked.Increment(ref hot) % HotKeys.Length], stopTraffic.Token),
-            traffic.RunAsync(replica, RequestKind.Miss, () => Interlocked.Increment(ref _nextColdKey), stopTraffic.Token),
-            traffic.RunAsync(replica, RequestKind.Write, () => Interlocked.Increment(ref _nextWriteKey), stopTraffic.Token),
-            traffic.RunAsync(replica, RequestKind.Write, () => Interlocked.Increment(ref _nextWriteKey), stopTraffic.Token),
-        }).ToList();
+        var loops = traffic.RunOnEach(
+            replicas, HotKeys, missLoops: 1, () => Interlocked.Increment(ref _nextColdKey), writeLoops: 2, () => Interlocked.Increment(ref _nextWriteKey),
+            stopTraffic.Token);
         // What a client of the endpoint sees: Aspire's proxy picks a replica per connection, so this client opens a
         // new connection for every request.
         using var balanced = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero })

@@ -31,7 +31,35 @@ internal sealed class Traffic(Stopwatch clock, string writeKey)
 
     public ConcurrentQueue<Sample> Samples { get; } = new();
 
+    /// <summary>
+    /// Starts, on every replica, one loop of hits rotating over <paramref name="hotKeys"/>, <paramref name="missLoops"/>
+    /// loops of misses on fresh keys and <paramref name="writeLoops"/> loops of writes; they run until cancelled.
+    /// </summary>
+    public List<Task> RunOnEach(
+        IEnumerable<ApiReplica> replicas, long[] hotKeys, int missLoops, Func<long> nextColdKey, int writeLoops, Func<long> nextWriteKey,
+        CancellationToken cancellationToken)
+    {
+        var hot = 0;
+        return [.. replicas.SelectMany(replica => Enumerable.Empty<Task>()
+            .Append(RunAsync(replica, RequestKind.Hit, () => hotKeys[Interlocked.Increment(ref hot) % hotKeys.Length], cancellationToken))
+            .Concat(Enumerable.Range(0, missLoops).Select(_ => RunAsync(replica, RequestKind.Miss, nextColdKey, cancellationToken)))
+            .Concat(Enumerable.Range(0, writeLoops).Select(_ => RunAsync(replica, RequestKind.Write, nextWriteKey, cancellationToken)))
+            .ToList())];
+    }
+
     /// <summary>Sends <paramref name="kind"/> requests to <paramref name="replica"/>, one at a time, until cancelled.</summary>
+    /// <summary>Reads every key on every replica, so they are cached there before a fault; each must answer 200.</summary>
+    public static async Task WarmAsync(IEnumerable<ApiReplica> replicas, IEnumerable<long> keys)
+    {
+        foreach (var replica in replicas)
+        {
+            foreach (var key in keys)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await replica.ReadAsync(key)).Status);
+            }
+        }
+    }
+
     public Task RunAsync(ApiReplica replica, RequestKind kind, Func<long> nextKey, CancellationToken cancellationToken) =>
         RunAsync(replica.ResourceId, replica.Client, kind, nextKey, cancellationToken);
 
