@@ -101,7 +101,7 @@ public static partial class DataApi
     /// Creates (201) or replaces (200) an item from <c>{"value": "..."}</c> in the database, answering with its new
     /// <c>ETag</c>; 412 when <c>If-Match</c>/<c>If-None-Match</c> do not hold there.
     /// </summary>
-    public static async Task<Results<Created<ItemResponse>, Ok<ItemResponse>, ProblemHttpResult>> PutItem(
+    public static async Task<Results<JsonBytesResult, ProblemHttpResult>> PutItem(
         string key, HttpRequest request, CacheService cacheService, DataApiOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         if (!ItemKey.TryParse(key, out var itemKey))
@@ -131,9 +131,15 @@ public static partial class DataApi
             return Problems.PreconditionFailed.ToResult();
         }
 
-        request.HttpContext.Response.Headers.ETag = ItemETag.Format(result.Version);
-        var body = new ItemResponse(itemKey, value!);
-        return result.Status == WriteStatus.Created ? TypedResults.Created($"/data/{itemKey}", body) : TypedResults.Ok(body);
+        var response = request.HttpContext.Response;
+        response.Headers.ETag = ItemETag.Format(result.Version);
+        if (result.Status == WriteStatus.Created)
+        {
+            response.StatusCode = StatusCodes.Status201Created;
+            response.Headers.Location = $"/data/{itemKey}";
+        }
+        // The very bytes a GET of this version returns (the cache's serializer), so the strong ETag names one representation.
+        return new JsonBytesResult(ItemJson.Serialize(new Item(itemKey, value!, result.Version)));
     }
 
     /// <summary>Deletes an item: 204, 404 when no row had the key, or 412 when <c>If-Match</c>/<c>If-None-Match</c> do not hold.</summary>

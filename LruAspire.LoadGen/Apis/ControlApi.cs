@@ -20,7 +20,7 @@ public static class ControlApi
     }
 
     /// <summary>Starts a run: 202 with its status, 409 while another on-demand run is going, 400 for unknown names.</summary>
-    public static Results<Accepted<RunStatus>, Conflict<ProblemHttpResult>, ProblemHttpResult> StartRun(
+    public static Results<Accepted<RunStatus>, ProblemHttpResult> StartRun(
         string scenario, string? profile, LoadRunCoordinator coordinator)
     {
         var result = coordinator.Start(scenario, profile);
@@ -30,10 +30,10 @@ public static class ControlApi
         }
         if (result.BusyWith is { } busy)
         {
-            return TypedResults.Conflict(TypedResults.Problem(
+            return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "A run is in progress",
-                detail: $"Run {busy.Id} ({busy.Scenario}, profile {busy.Profile}) is still running; stop it with DELETE /runs/current or wait."));
+                detail: $"Run {busy.Id} ({busy.Scenario}, profile {busy.Profile}) is still running; stop it with DELETE /runs/current or wait.");
         }
         return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown scenario or profile", detail: result.Error);
     }

@@ -1,5 +1,8 @@
 using System.Diagnostics.Metrics;
+using LruAspire.LoadGen.Apis;
 using LruAspire.LoadGen.CacheApi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LruAspire.LoadGen.Runs;
 using LruAspire.LoadGen.Scenarios;
 using LruAspire.LoadGen.Telemetry;
@@ -56,6 +59,18 @@ public sealed class LoadRunCoordinatorTests : IAsyncLifetime
         {
             Directory.Delete(_results, recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_control_endpoint_answers_a_second_on_demand_run_with_a_409_problem()
+    {
+        _coordinator.Start("read-hot", "long");
+
+        var result = ControlApi.StartRun("read-hot", "short", _coordinator);
+
+        var problem = Assert.IsType<ProblemHttpResult>(result.Result);
+        Assert.Equal(StatusCodes.Status409Conflict, problem.StatusCode);
+        Assert.Equal("application/problem+json", problem.ContentType);
     }
 
     [Theory]

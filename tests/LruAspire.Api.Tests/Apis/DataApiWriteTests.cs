@@ -33,6 +33,17 @@ public sealed class DataApiWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_answers_with_the_same_bytes_a_read_of_that_version_returns_so_one_strong_etag_names_one_representation()
+    {
+        using var put = await Client.SendAsync(Put("/data/501", "{\"value\":\"\ud83d\ude00 \u00e9 \u2028\"}"));
+        using var get = await Client.GetAsync("/data/501");
+
+        Assert.Equal(put.Headers.ETag, get.Headers.ETag);
+        Assert.Equal(await get.Content.ReadAsByteArrayAsync(), await put.Content.ReadAsByteArrayAsync());
+        Assert.Equal(get.Content.Headers.ContentType?.ToString(), put.Content.Headers.ContentType?.ToString());
+    }
+
+    [Fact]
     public async Task A_read_after_a_write_serves_the_new_value_not_the_cached_one()
     {
         (await Client.GetAsync("/data/1")).Dispose();  // cache "value-1"
