@@ -93,6 +93,8 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         MaxBytes = options.MaxBytes;
         MaxAbsences = options.MaxAbsences ?? Math.Max(1, options.Capacity / 10);
         Policy = options.Policy;
+        _drainOnCaller = options.Policy == CachePolicy.Lru || options.ReadMaintenance == ReadMaintenance.Caller;
+        _scheduledDrain = new ScheduledDrain(this);
 
         // Writes are serialized by the policy lock, so the map needs one lock of its own, not one per core.
         _map = new ConcurrentDictionary<TKey, CacheNode<TKey, TValue>>(concurrencyLevel: 1, Math.Min(Capacity, 1 << 16), comparer);
