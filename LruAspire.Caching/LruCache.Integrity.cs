@@ -18,6 +18,9 @@ public sealed partial class LruCache<TKey, TValue>
         }
     }
 
+    /// <summary>Whether some read-buffer stripe is full (readers drop reads until it is drained).</summary>
+    internal bool HasFullReadBufferStripe() => _readBuffer.AnyFull();
+
     /// <summary>
     /// Throws unless the map, the policy's lists, the absences, the expiration order, the counts, the byte total,
     /// the bounds and the sketch agree (and, when asked, no load is left registered). Used after concurrent churn.

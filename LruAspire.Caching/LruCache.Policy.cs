@@ -11,9 +11,11 @@ public sealed partial class LruCache<TKey, TValue>
     /// <summary>
     /// Hands a hit to the policy without taking the lock: into the reader's buffer stripe, where it is also
     /// counted when drained (so a hit costs one atomic instruction, the buffer's compare-and-swap). When the
-    /// stripe is full the reader drains the buffer itself if the lock is free (so with one thread no read is ever
-    /// lost and the order stays exact); if another thread holds the lock, or every stripe tried was contended, the
-    /// read is dropped rather than waited for, and only counted (in the striped cells).
+    /// stripe is full, under <see cref="ReadMaintenance.ThreadPool"/> the reader schedules a drain on the pool and
+    /// drops its read; otherwise it drains the buffer itself if the lock is free (so with one thread no read is
+    /// ever lost and the order stays exact). A read that reaches no buffer — the lock busy, every stripe tried
+    /// contended, or a drain left to the pool — is dropped rather than waited for, and only counted (in the
+    /// striped cells).
     /// </summary>
     private void RecordRead(CacheNode<TKey, TValue> node, int probe)
     {
@@ -22,18 +24,25 @@ public sealed partial class LruCache<TKey, TValue>
         {
             return;
         }
-        if (added == AddResult.Full && _policyLock.TryEnter())
+        if (added == AddResult.Full)
         {
-            try
+            if (!_drainOnCaller)
             {
-                DrainReadBufferLocked();
-                ApplyReadLocked(node);
+                ScheduleDrain();
             }
-            finally
+            else if (_policyLock.TryEnter())
             {
-                _policyLock.Exit();
+                try
+                {
+                    DrainReadBufferLocked();
+                    ApplyReadLocked(node);
+                }
+                finally
+                {
+                    _policyLock.Exit();
+                }
+                return;
             }
-            return;
         }
         _reads.Dropped(node.IsAbsent, probe);
     }

@@ -21,10 +21,11 @@ namespace LruAspire.Caching;
 /// read without a lock. The eviction policy (its lists and frequency sketch), the byte total, the expiration
 /// order, the remembered absences and the loads in flight are guarded by one <em>policy lock</em>, taken by
 /// writes. A hit does not take it: it records the entry in a striped, lossy read buffer and counts itself in
-/// striped counters; the buffer is replayed into the policy in order by the next write, or by the reader that
-/// finds its buffer stripe full (the design of Caffeine and BitFaster.Caching). With one thread no read is ever
-/// dropped, so <see cref="CachePolicy.Lru"/> is exact; with several, a read may be dropped under contention
-/// and the policy sees the batches' order.
+/// striped counters; the buffer is replayed into the policy in order by the next write, or when a stripe fills:
+/// under <see cref="CachePolicy.Lru"/> by the reader that finds it full, under <see cref="CachePolicy.TinyLfu"/> by
+/// one drain scheduled on the thread pool (<see cref="LruCacheOptions.ReadMaintenance"/>; the design of Caffeine and
+/// BitFaster.Caching). With one thread <see cref="CachePolicy.Lru"/> never drops a read and is exact; with
+/// several, a read may be dropped under contention and the policy sees the batches' order.
 /// </para>
 /// <para>
 /// <b>Bounds.</b> <see cref="Capacity"/> and <see cref="MaxBytes"/> hold for the whole cache, at every moment a
@@ -93,6 +94,8 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         MaxBytes = options.MaxBytes;
         MaxAbsences = options.MaxAbsences ?? Math.Max(1, options.Capacity / 10);
         Policy = options.Policy;
+        _drainOnCaller = options.Policy == CachePolicy.Lru || options.ReadMaintenance == ReadMaintenance.Caller;
+        _scheduledDrain = new ScheduledDrain(this);
 
         // Writes are serialized by the policy lock, so the map needs one lock of its own, not one per core.
         _map = new ConcurrentDictionary<TKey, CacheNode<TKey, TValue>>(concurrencyLevel: 1, Math.Min(Capacity, 1 << 16), comparer);

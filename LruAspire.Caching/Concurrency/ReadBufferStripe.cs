@@ -20,6 +20,9 @@ internal sealed class ReadBufferStripe<T> where T : class
 
     public int Capacity => _slots.Length;
 
+    /// <summary>Whether a producer would find the ring full now (a snapshot).</summary>
+    public bool IsFull => Volatile.Read(ref _ends.Tail) - Volatile.Read(ref _ends.Head) >= _slots.Length;
+
     public AddResult TryAdd(T item)
     {
         var head = Volatile.Read(ref _ends.Head);

@@ -45,6 +45,19 @@ internal sealed class StripedReadBuffer<T> where T : class
 
     public int StripeCount => _stripes.Length;
 
+    /// <summary>Whether some stripe is full now (a snapshot): its readers are dropping reads until it is drained.</summary>
+    public bool AnyFull()
+    {
+        foreach (var stripe in _stripes)
+        {
+            if (stripe.IsFull)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>
     /// Moves everything published so far in stripe <paramref name="stripe"/>, oldest first, into
     /// <paramref name="output"/> (which holds a whole ring); only the lock holder calls it. One pass per stripe

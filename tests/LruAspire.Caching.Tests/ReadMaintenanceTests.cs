@@ -1,0 +1,54 @@
+namespace LruAspire.Caching.Tests;
+
+/// <summary>Who drains a full read buffer: the thread pool under <see cref="ReadMaintenance.ThreadPool"/>, the reader otherwise.</summary>
+public class ReadMaintenanceTests
+{
+    private const int Keys = 100;
+    private const int Reads = 100_000; // hundreds of full stripes on one thread
+
+    [Fact]
+    public void Under_ThreadPool_full_stripes_are_drained_without_a_write_and_every_hit_is_counted()
+    {
+        using var cache = Filled(CachePolicy.TinyLfu, ReadMaintenance.ThreadPool);
+
+        ReadAll(cache);
+
+        // No write follows: only the scheduled drains can empty the stripes the reader filled.
+        Assert.True(SpinWait.SpinUntil(() => !cache.HasFullReadBufferStripe(), TimeSpan.FromSeconds(10)),
+            "A full read-buffer stripe was never drained by the thread pool.");
+        Assert.Equal(Reads, cache.Statistics.Hits);
+        cache.AssertIntegrity();
+    }
+
+    [Theory]
+    [InlineData(CachePolicy.TinyLfu, ReadMaintenance.Caller)]
+    [InlineData(CachePolicy.Lru, ReadMaintenance.ThreadPool)] // Lru ignores the option: it stays exact
+    public void On_the_caller_one_thread_never_leaves_a_stripe_full(CachePolicy policy, ReadMaintenance maintenance)
+    {
+        using var cache = Filled(policy, maintenance);
+
+        ReadAll(cache);
+
+        // The reader that filled a stripe drained it at once, so none is full when it returns.
+        Assert.False(cache.HasFullReadBufferStripe());
+        Assert.Equal(Reads, cache.Statistics.Hits);
+    }
+
+    private static LruCache<int, int> Filled(CachePolicy policy, ReadMaintenance maintenance)
+    {
+        var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = 2 * Keys, Policy = policy, ReadMaintenance = maintenance, ExpirationScanInterval = null });
+        for (var key = 0; key < Keys; key++)
+        {
+            cache.Set(key, key);
+        }
+        return cache;
+    }
+
+    private static void ReadAll(LruCache<int, int> cache)
+    {
+        for (var i = 0; i < Reads; i++)
+        {
+            Assert.True(cache.TryGet(i % Keys, out var value) && value == i % Keys);
+        }
+    }
+}
