@@ -20,8 +20,8 @@ namespace LruAspire.Caching;
 /// <b>Concurrency.</b> One global <see cref="ConcurrentDictionary{TKey, TValue}"/> maps keys to entries and is
 /// read without a lock. The eviction policy (its lists and frequency sketch), the byte total, the expiration
 /// order, the remembered absences and the loads in flight are guarded by one <em>policy lock</em>, taken by
-/// writes. A hit does not take it: it records the entry in a striped, lossy read buffer and counts itself in
-/// striped counters; the buffer is replayed into the policy in order by the next write, or when a stripe fills:
+/// writes. A hit does not take it: it records the entry in a striped, lossy read buffer (and is counted when that
+/// buffer drains, or in striped counters if its read is dropped); the buffer is replayed into the policy in order by the next write, or when a stripe fills:
 /// under <see cref="CachePolicy.Lru"/> by the reader that finds it full, under <see cref="CachePolicy.TinyLfu"/> by
 /// one drain scheduled on the thread pool (<see cref="LruCacheOptions.ReadMaintenance"/>; the design of Caffeine and
 /// BitFaster.Caching). With one thread <see cref="CachePolicy.Lru"/> never drops a read and is exact; with
