@@ -45,9 +45,14 @@ public static class Extensions
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(ItemStoreResilience.PipelineName)),
             sp.GetRequiredService<ItemStoreTelemetry>()));
 
-        // Cache: the engine (section "Cache") holding each item's JSON body and entity tag, sized by the body, and its meters.
-        services.AddOptions<LruCacheOptions>().BindConfiguration("Cache");
-        services.AddLruCache<long, CachedItem>(CachedItem.SizeOf);
+        // Cache: the engine (section "Cache") holding each item's JSON body and entity tag, sized by the body. It is
+        // wrapped so that every lookup asks CacheCoherence first: while the invalidation listener is blind and the
+        // database still answers, reads bypass the cache (docs/coherence.md). Then its meters.
+        services.AddOptions<LruCacheOptions>().BindConfiguration("Cache").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CacheCoherence>();
+        services.AddSingleton<ILruCache<long, CachedItem>>(sp => new CoherentLruCache<long, CachedItem>(
+            new LruCache<long, CachedItem>(sp.GetRequiredService<IOptions<LruCacheOptions>>().Value, TimeProvider.System, CachedItem.SizeOf),
+            sp.GetRequiredService<CacheCoherence>()));
         services.AddSingleton<CacheMeter>();
         // Observable instruments exist only once CacheMeter is built; building it with the meter provider puts
         // the cache on the dashboard from the start instead of after the first request.
@@ -111,24 +116,9 @@ public static class Extensions
             MaxDelay = TimeSpan.FromSeconds(5),
         }));
 
-        // While the listener is blind and the database answers, reads must not use the cache: the engine
-        // registered above is wrapped so that every lookup asks CacheCoherence first.
-        services.AddSingleton<CacheCoherence>();
-        DecorateWithCoherence<long, CachedItem>(services);
-
         services.AddSingleton<ItemInvalidationMeter>();
         services.AddSingleton<ItemInvalidationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ItemInvalidationListener>());
         services.AddHealthChecks().AddCheck<ItemInvalidationHealthCheck>("item-invalidation");
-    }
-
-    private static void DecorateWithCoherence<TKey, TValue>(IServiceCollection services) where TKey : notnull
-    {
-        var engine = services.Single(d => d.ServiceType == typeof(ILruCache<TKey, TValue>));
-        var createEngine = engine.ImplementationFactory
-            ?? throw new InvalidOperationException("The cache engine is expected to be registered with a factory (AddLruCache).");
-        services.Remove(engine);
-        services.AddSingleton<ILruCache<TKey, TValue>>(sp =>
-            new CoherentLruCache<TKey, TValue>((ILruCache<TKey, TValue>)createEngine(sp), sp.GetRequiredService<CacheCoherence>()));
     }
 }
