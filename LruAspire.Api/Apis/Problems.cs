@@ -36,7 +36,7 @@ public static class Problems
         "If-Match and If-None-Match take \"*\" or a comma-separated list of entity tags in double quotes, optionally weak: \"42\", W/\"42\".");
 
     public static ApiProblem PreconditionFailed { get; } = new(StatusCodes.Status412PreconditionFailed, "Precondition failed",
-        "The item's current entity tag does not satisfy If-Match or If-None-Match, so nothing was changed. Read the item (GET) for its current ETag.");
+        "The item's current entity tag does not satisfy If-Match or If-None-Match, so the request was not carried out (a write changed nothing). Read the item (GET) for its current ETag.");
 
     public static ApiProblem DatabaseUnavailable { get; } = new(StatusCodes.Status503ServiceUnavailable, "Database unavailable",
         "The item is not in the cache and the database cannot answer right now. Retry after the number of seconds in the Retry-After header.");
