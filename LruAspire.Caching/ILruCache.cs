@@ -15,6 +15,9 @@ public interface ILruCache<TKey, TValue> where TKey : notnull
     /// <summary>The most values the cache holds (remembered absences have a bound of their own).</summary>
     int Capacity { get; }
 
+    /// <summary>The eviction policy in use: <see cref="CachePolicy.Lru"/> or <see cref="CachePolicy.TinyLfu"/>.</summary>
+    CachePolicy Policy { get; }
+
     /// <summary>Entries held right now, including remembered absences and expired entries not yet reclaimed.</summary>
     int Count { get; }
 

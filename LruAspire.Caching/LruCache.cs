@@ -117,7 +117,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     /// <summary>The most remembered absences held, outside <see cref="Capacity"/>.</summary>
     public int MaxAbsences { get; }
 
-    /// <summary>The eviction policy.</summary>
+    /// <inheritdoc />
     public CachePolicy Policy { get; }
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ public static class MetricsApi
                         """
                         {"hits": 940, "negative_hits": 3, "misses": 60, "hit_rate": 0.9403, "evictions": 0, "expirations": 0,
                          "removals": 2, "loads": 55, "coalesced_loads": 5, "db_queries_saved": 948, "count": 58, "capacity": 1000,
-                         "bytes": 1740, "max_bytes": null, "instance": "api-xkwjhzpa"}
+                         "policy": "TinyLfu", "bytes": 1740, "max_bytes": null, "instance": "api-xkwjhzpa"}
                         """),
                 ]);
         return app;
@@ -37,7 +37,7 @@ public static class MetricsApi
         return new CacheMetricsResponse(
             stats.Hits, stats.NegativeHits, stats.Misses, Math.Round(stats.HitRate, 4),
             stats.Evictions, stats.Expirations, stats.Removals, stats.Loads, stats.CoalescedLoads,
-            CacheMeter.DbQueriesSaved(stats), stats.Count, stats.Capacity, stats.Bytes, stats.MaxBytes, instance.Name);
+            CacheMeter.DbQueriesSaved(stats), stats.Count, stats.Capacity, cacheService.Policy.ToString(), stats.Bytes, stats.MaxBytes, instance.Name);
     }
 }
 
@@ -54,6 +54,7 @@ public static class MetricsApi
 /// <param name="DbQueriesSaved">Lookups answered without a database query of their own: hits + negative hits + coalesced loads.</param>
 /// <param name="Count">Entries held now.</param>
 /// <param name="Capacity">The entry bound.</param>
+/// <param name="Policy">The eviction policy in use (<c>Cache:Policy</c>): <c>TinyLfu</c> or <c>Lru</c>.</param>
 /// <param name="Bytes">Accounted size of the held values.</param>
 /// <param name="MaxBytes">The byte bound, or null when only the entry count is bounded.</param>
 /// <param name="Instance">The replica that answered, named as on the Aspire dashboard (<see cref="ServiceInstance"/>).</param>
@@ -70,6 +71,7 @@ public sealed record CacheMetricsResponse(
     long DbQueriesSaved,
     int Count,
     int Capacity,
+    string Policy,
     long Bytes,
     long? MaxBytes,
     string Instance);

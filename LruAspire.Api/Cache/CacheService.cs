@@ -22,6 +22,9 @@ public sealed partial class CacheService(ILruCache<long, CachedItem> cache, IIte
 {
     public LruCacheStatistics Statistics => cache.Statistics;
 
+    /// <summary>The engine's eviction policy, for <c>GET /metrics</c>.</summary>
+    public CachePolicy Policy => cache.Policy;
+
     /// <param name="key">A validated, positive item key.</param>
     /// <param name="bypassCache">Read the store directly and leave the cache as it is (<c>Cache-Control: no-cache</c>).</param>
     /// <param name="cancellationToken">Stops this caller's wait.</param>

@@ -19,6 +19,8 @@ public sealed class CoherentLruCache<TKey, TValue>(ILruCache<TKey, TValue> engin
 {
     public int Capacity => engine.Capacity;
 
+    public CachePolicy Policy => engine.Policy;
+
     public int Count => engine.Count;
 
     public LruCacheStatistics Statistics => engine.Statistics;
