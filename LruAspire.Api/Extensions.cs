@@ -2,6 +2,7 @@ using LruAspire.Api.Apis;
 using LruAspire.Api.Cache;
 using LruAspire.Api.Store;
 using LruAspire.Caching;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry.Metrics;
@@ -72,7 +73,7 @@ public static class Extensions
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddApiDocumentation();
         // Kestrel reads only endpoints from the "Kestrel" section; binding its limits lets appsettings.json set them.
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        services.Configure<KestrelServerOptions>(kestrel =>
             builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         return builder;
     }
