@@ -25,7 +25,8 @@ namespace LruAspire.Caching;
 /// under <see cref="CachePolicy.Lru"/> by the reader that finds it full, under <see cref="CachePolicy.TinyLfu"/> by
 /// one drain scheduled on the thread pool (<see cref="LruCacheOptions.ReadMaintenance"/>; the design of Caffeine and
 /// BitFaster.Caching). With one thread <see cref="CachePolicy.Lru"/> never drops a read and is exact; with
-/// several, a read may be dropped under contention and the policy sees the batches' order.
+/// several, the policy sees the batches' order, and a read may be dropped while a stripe is full or, when more
+/// threads than stripes read at once, lost or repeated by two that share a stripe.
 /// </para>
 /// <para>
 /// <b>Bounds.</b> <see cref="Capacity"/> and <see cref="MaxBytes"/> hold for the whole cache, at every moment a
@@ -35,8 +36,8 @@ namespace LruAspire.Caching;
 /// deadline first.
 /// </para>
 /// <para>
-/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, and one buffer slot
-/// (a compare-and-swap on the reader's stripe, the only atomic instruction; the hit is counted when the buffer
+/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, and one slot in
+/// the reader's own buffer stripe: two plain stores and no atomic instruction (the hit is counted when the buffer
 /// drains); it allocates nothing.
 /// </para>
 /// <para>The design, its sources and what is exact or approximate: docs/cache-engine.md.</para>

@@ -1,0 +1,27 @@
+using System.Runtime.InteropServices;
+
+namespace LruAspire.Caching.Concurrency;
+
+/// <summary>
+/// A ring buffer's ends on separate cache lines (and away from neighbouring objects): the consumer writes the
+/// head, the producer the tail and its cached copy of the head, and neither should invalidate the other's line
+/// (false sharing).
+/// </summary>
+/// <remarks>Not nested in <see cref="ReadBufferStripe{T}"/>: the runtime refuses explicit layout in generic types.</remarks>
+[StructLayout(LayoutKind.Explicit, Size = 3 * CacheLine)]
+internal struct RingEnds
+{
+    private const int CacheLine = 64;
+
+    /// <summary>The next slot the consumer reads; written by the consumer only.</summary>
+    [FieldOffset(CacheLine)]
+    public int Head;
+
+    /// <summary>The next slot a producer writes.</summary>
+    [FieldOffset(2 * CacheLine)]
+    public int Tail;
+
+    /// <summary>The head as the producer last read it: a lower bound of the real one.</summary>
+    [FieldOffset(2 * CacheLine + sizeof(int))]
+    public int CachedHead;
+}
