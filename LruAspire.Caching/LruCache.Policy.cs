@@ -104,27 +104,50 @@ public sealed partial class LruCache<TKey, TValue>
 
     /// <summary>
     /// Stores a value or a remembered absence for <paramref name="key"/>, replacing any entry it has, then restores
-    /// the bounds. A replacement is a new node (see <see cref="CacheNode{TKey, TValue}"/> for why).
+    /// the bounds. A replacement is a new node (see <see cref="CacheNode{TKey, TValue}"/> for why). <paramref name="now"/>
+    /// is the time the entry's deadline counts from, unused (any value) when it cannot expire.
     /// </summary>
     private void StoreLocked(TKey key, TValue? value, bool absent, EntryExpiration expiration, long size, long now)
     {
         var deadline = expiration.DeadlineAfterAccess(now);
-        _map.TryGetValue(key, out var existing);
         if (deadline <= now || size > (MaxBytes ?? long.MaxValue))
         {
             // Born expired, or too big ever to fit: do not store it, and do not keep serving the old value.
-            if (existing is not null)
+            if (_map.TryGetValue(key, out var stale))
             {
-                RemoveLocked(existing, deadline <= now ? EvictionReason.Removed : EvictionReason.Capacity);
+                RemoveLocked(stale, deadline <= now ? EvictionReason.Removed : EvictionReason.Capacity);
             }
             return;
         }
 
-        var node = new CacheNode<TKey, TValue>(key, existing?.Hash ?? _comparer.GetHashCode(key), value, absent, size, expiration, deadline);
-        if (existing is not null && !existing.IsAbsent && !absent)
+        var node = new CacheNode<TKey, TValue>(key, _comparer.GetHashCode(key), value, absent, size, expiration, deadline);
+        // Insert first: for a new key (the common write, after a miss) that is the only hash lookup.
+        if (!_map.TryAdd(key, node))
+        {
+            ReplaceLocked(_map[key], node);
+        }
+        else if (absent)
+        {
+            _absences.AddFirst(node);
+        }
+        else
+        {
+            _policy.Add(node);
+        }
+
+        _expirations.Add(node);
+        _bytes += size;
+        Volatile.Write(ref _count, _count + 1);
+        RestoreBoundsLocked();
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> in the place of <paramref name="existing"/>, in the map and the policy.</summary>
+    private void ReplaceLocked(CacheNode<TKey, TValue> existing, CacheNode<TKey, TValue> replacement)
+    {
+        if (!existing.IsAbsent && !replacement.IsAbsent)
         {
             // An update keeps the entry's place in the policy (and counts as a use of it).
-            _policy.Replace(existing, node);
+            _policy.Replace(existing, replacement);
             _bytes -= existing.Size;
             _expirations.Forget(existing);
             existing.Queue = NodeQueue.Removed;
@@ -132,38 +155,40 @@ public sealed partial class LruCache<TKey, TValue>
         }
         else
         {
-            if (existing is not null)
+            DetachLocked(existing);
+            if (replacement.IsAbsent)
             {
-                DetachLocked(existing);
-            }
-            if (absent)
-            {
-                _absences.AddFirst(node);
+                _absences.AddFirst(replacement);
             }
             else
             {
-                _policy.Add(node);
+                _policy.Add(replacement);
             }
         }
+        _map[replacement.Key] = replacement;
+    }
 
-        _map[key] = node;
-        _expirations.Add(node);
-        _bytes += size;
-        Volatile.Write(ref _count, _count + 1);
-        RestoreBoundsLocked(now);
+    /// <summary>A write is newer than whatever a load in flight read, so that load must not store its result.</summary>
+    private void ForgetLoadLocked(TKey key)
+    {
+        // Most writes find no load in flight; skip hashing the key then.
+        if (_loads.Count != 0)
+        {
+            _loads.Remove(key);
+        }
     }
 
     /// <summary>
     /// The eviction rule: when a bound is exceeded, first reclaim every expired entry (earliest deadline first),
     /// and only then evict live entries chosen by the policy (values) or the absences' LRU order.
     /// </summary>
-    private void RestoreBoundsLocked(long now)
+    private void RestoreBoundsLocked()
     {
         if (!OverBoundsLocked())
         {
             return;
         }
-        ReclaimExpiredLocked(now);
+        ReclaimExpiredLocked();
         while (_policy.Count > Capacity || _bytes > (MaxBytes ?? long.MaxValue))
         {
             RemoveLocked(_policy.SelectVictim(), EvictionReason.Capacity);
@@ -177,8 +202,13 @@ public sealed partial class LruCache<TKey, TValue>
     private bool OverBoundsLocked() =>
         _policy.Count > Capacity || _bytes > (MaxBytes ?? long.MaxValue) || _absences.Count > MaxAbsences;
 
-    private int ReclaimExpiredLocked(long now)
+    private int ReclaimExpiredLocked()
     {
+        if (_expirations.Items == 0)
+        {
+            return 0; // nothing can expire: no need to read the clock
+        }
+        var now = Now();
         var reclaimed = 0;
         while (_expirations.TakeExpired(now) is { } expired)
         {

@@ -147,7 +147,8 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     /// <inheritdoc />
     public void Set(TKey key, TValue value, DistributedCacheEntryOptions? options = null)
     {
-        var now = Now();
+        // An entry without expiration (the common case) needs no clock: its deadline is Never whatever the time.
+        var now = options is null && _defaultTimeToLive is null ? 0 : Now();
         var expiration = EntryExpiration.From(options, now, _defaultTimeToLive);
         var size = SizeOf(value);
         lock (_policyLock)
@@ -155,7 +156,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
             DrainReadBufferLocked();
 
             // A write is newer than whatever a load in flight read, so the load must not overwrite it.
-            _loads.Remove(key);
+            ForgetLoadLocked(key);
             StoreLocked(key, value, absent: false, expiration, size, now);
         }
     }
@@ -166,7 +167,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         lock (_policyLock)
         {
             DrainReadBufferLocked();
-            _loads.Remove(key);
+            ForgetLoadLocked(key);
             if (!_map.TryGetValue(key, out var node))
             {
                 return false;
@@ -205,7 +206,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         lock (_policyLock)
         {
             DrainReadBufferLocked();
-            return ReclaimExpiredLocked(Now());
+            return ReclaimExpiredLocked();
         }
     }
 
