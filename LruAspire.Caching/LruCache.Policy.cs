@@ -25,7 +25,7 @@ public sealed partial class LruCache<TKey, TValue>
     /// <summary>
     /// The reader's stripe is full. Under <see cref="ReadMaintenance.ThreadPool"/> the reader schedules a drain on
     /// the pool and drops its read; otherwise it drains the buffer itself if the lock is free (so with one thread
-    /// no read is ever lost and the order stays exact). A dropped read is only counted, in the striped cells.
+    /// no read is ever lost and the order stays exact). A dropped read is only counted, by its stripe.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordReadIntoFullStripe(CacheNode<TKey, TValue> node, int probe)
@@ -47,7 +47,7 @@ public sealed partial class LruCache<TKey, TValue>
             }
             return;
         }
-        _reads.Dropped(node.IsAbsent, probe);
+        _readBuffer.CountDropped(probe, node.IsAbsent);
     }
 
     private void DrainReadBufferLocked()

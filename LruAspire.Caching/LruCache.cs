@@ -47,7 +47,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     private readonly ConcurrentDictionary<TKey, CacheNode<TKey, TValue>> _map;
     private readonly IEqualityComparer<TKey> _comparer;
     private readonly StripedReadBuffer<CacheNode<TKey, TValue>> _readBuffer = new(ThreadStripe.Count);
-    private readonly ReadCounters _reads = new();
+    private readonly MissCounters _misses = new();
     private readonly Lock _policyLock = new();
     private readonly TimeProvider _time;
     private readonly Func<TValue, long>? _sizeOf;
@@ -139,7 +139,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
             }
             ReclaimFound(node);
         }
-        _reads.Miss(probe);
+        _misses.Miss(probe);
         value = default;
         return false;
     }

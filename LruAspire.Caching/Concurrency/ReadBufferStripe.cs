@@ -43,6 +43,12 @@ internal sealed class ReadBufferStripe<T> where T : class
 
     public int Capacity => _slots.Length;
 
+    /// <summary>Hits of values this ring dropped because it was full (a snapshot).</summary>
+    public long DroppedHits => Volatile.Read(ref _ends.DroppedHits);
+
+    /// <summary>Hits of remembered absences this ring dropped because it was full (a snapshot).</summary>
+    public long DroppedAbsenceHits => Volatile.Read(ref _ends.DroppedAbsenceHits);
+
     /// <summary>Whether a producer would find the ring full now (a snapshot).</summary>
     public bool IsFull => Volatile.Read(ref _ends.Tail) - Volatile.Read(ref _ends.Head) >= _slots.Length;
 
@@ -58,6 +64,22 @@ internal sealed class ReadBufferStripe<T> where T : class
         _slots[tail & _mask].Item = item;
         Volatile.Write(ref _ends.Tail, tail + 1);
         return true;
+    }
+
+    /// <summary>
+    /// Counts a hit the full ring could not take, so it is still counted as a hit. A plain add on the line the
+    /// producer already owns: an interlocked one would cost more than the rest of the dropped read.
+    /// </summary>
+    public void CountDropped(bool absence)
+    {
+        if (absence)
+        {
+            _ends.DroppedAbsenceHits++;
+        }
+        else
+        {
+            _ends.DroppedHits++;
+        }
     }
 
     /// <summary>

@@ -32,6 +32,15 @@ internal sealed class StripedReadBuffer<T> where T : class
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAdd(T item, int probe) => _stripes[probe & _mask].TryAdd(item);
 
+    /// <summary>Counts a hit that the stripe of <paramref name="probe"/> was too full to take.</summary>
+    public void CountDropped(int probe, bool absence) => _stripes[probe & _mask].CountDropped(absence);
+
+    /// <summary>Hits of values dropped by full stripes, all stripes together (a snapshot).</summary>
+    public long DroppedHits => _stripes.Sum(stripe => stripe.DroppedHits);
+
+    /// <summary>Hits of remembered absences dropped by full stripes, all stripes together (a snapshot).</summary>
+    public long DroppedAbsenceHits => _stripes.Sum(stripe => stripe.DroppedAbsenceHits);
+
     /// <summary>Whether some stripe is full now (a snapshot): its readers are dropping reads until it is drained.</summary>
     public bool AnyFull()
     {
