@@ -23,13 +23,18 @@ public sealed partial class LruCache<TKey, TValue>
     }
 
     /// <summary>
-    /// The reader's stripe is full. Under <see cref="ReadMaintenance.ThreadPool"/> the reader schedules a drain on
-    /// the pool and drops its read; otherwise it drains the buffer itself if the lock is free (so with one thread
-    /// no read is ever lost and the order stays exact). A dropped read is only counted, by its stripe.
+    /// The reader's stripe looked full. If it really is, under <see cref="ReadMaintenance.ThreadPool"/> the reader
+    /// schedules a drain on the pool and drops its read; otherwise it drains the buffer itself if the lock is free
+    /// (so with one thread no read is ever lost and the order stays exact). A dropped read is only counted, by its
+    /// stripe. One call for all of it: in the default mode most hits come here while a drain is pending.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordReadIntoFullStripe(CacheNode<TKey, TValue> node, int probe)
     {
+        if (_readBuffer.TryAddWithFreshHead(node, probe))
+        {
+            return;
+        }
         if (!_drainOnCaller)
         {
             ScheduleDrain();

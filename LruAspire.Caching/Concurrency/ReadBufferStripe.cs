@@ -52,17 +52,32 @@ internal sealed class ReadBufferStripe<T> where T : class
     /// <summary>Whether a producer would find the ring full now (a snapshot).</summary>
     public bool IsFull => Volatile.Read(ref _ends.Tail) - Volatile.Read(ref _ends.Head) >= _slots.Length;
 
-    /// <summary>Publishes <paramref name="item"/>; <see langword="false"/> when the ring is full.</summary>
+    /// <summary>
+    /// Publishes <paramref name="item"/> if the producer's cached copy of the head shows room; <see langword="false"/>
+    /// otherwise, and then <see cref="TryAddWithFreshHead"/> tells whether the ring is really full.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAdd(T item)
     {
         var tail = _ends.Tail;
-        if (tail - _ends.CachedHead >= _slots.Length && !HasRoom(tail))
+        if (tail - _ends.CachedHead >= _slots.Length)
         {
             return false;
         }
-        _slots[tail & _mask].Item = item;
-        Volatile.Write(ref _ends.Tail, tail + 1);
+        Publish(item, tail);
+        return true;
+    }
+
+    /// <summary>Reads the consumer's head again, then publishes <paramref name="item"/>; <see langword="false"/> when the ring is full.</summary>
+    public bool TryAddWithFreshHead(T item)
+    {
+        var tail = _ends.Tail;
+        _ends.CachedHead = Volatile.Read(ref _ends.Head);
+        if (tail - _ends.CachedHead >= _slots.Length)
+        {
+            return false;
+        }
+        Publish(item, tail);
         return true;
     }
 
@@ -118,11 +133,12 @@ internal sealed class ReadBufferStripe<T> where T : class
         return count;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool HasRoom(int tail)
+    /// <summary>The slot, then the tail: a release store, so a consumer that reads the tail sees the slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Publish(T item, int tail)
     {
-        _ends.CachedHead = Volatile.Read(ref _ends.Head);
-        return tail - _ends.CachedHead < _slots.Length;
+        _slots[tail & _mask].Item = item;
+        Volatile.Write(ref _ends.Tail, tail + 1);
     }
 
     private struct Slot

@@ -28,9 +28,15 @@ internal sealed class StripedReadBuffer<T> where T : class
 
     public int StripeCount => _stripes.Length;
 
-    /// <summary>Offers <paramref name="item"/> to the stripe of <paramref name="probe"/>; <see langword="false"/> when it is full.</summary>
+    /// <summary>
+    /// Offers <paramref name="item"/> to the stripe of <paramref name="probe"/>; <see langword="false"/> when it looks
+    /// full from the producer's side (see <see cref="ReadBufferStripe{T}.TryAdd"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAdd(T item, int probe) => _stripes[probe & _mask].TryAdd(item);
+
+    /// <summary>Offers <paramref name="item"/> again after <see cref="TryAdd"/> said no; <see langword="false"/> when the stripe is full.</summary>
+    public bool TryAddWithFreshHead(T item, int probe) => _stripes[probe & _mask].TryAddWithFreshHead(item);
 
     /// <summary>Counts a hit that the stripe of <paramref name="probe"/> was too full to take.</summary>
     public void CountDropped(int probe, bool absence) => _stripes[probe & _mask].CountDropped(absence);
