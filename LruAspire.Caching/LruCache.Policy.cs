@@ -11,22 +11,31 @@ public sealed partial class LruCache<TKey, TValue>
 {
     /// <summary>
     /// Hands a hit to the policy without taking the lock: into the reader's buffer stripe, where it is also
-    /// counted when drained (so a hit costs two plain stores and no atomic instruction). The rest is out of line.
+    /// counted when drained (so a hit costs two plain stores and no atomic instruction). A hit on a full stripe while
+    /// a drain is pending is counted by the stripe and dropped; the rest is out of line.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RecordRead(CacheNode<TKey, TValue> node, int probe)
     {
-        if (!_readBuffer.TryAdd(node, probe))
+        if (_readBuffer.TryAdd(node, probe))
         {
-            RecordReadIntoFullStripe(node, probe);
+            return;
         }
+        if (Volatile.Read(ref _drainState) == DrainPending)
+        {
+            // A drain is on its way (only ever under ReadMaintenance.ThreadPool): the read is dropped and counted,
+            // inline, because in that mode most hits arrive here.
+            _readBuffer.CountDropped(probe, node.IsAbsent);
+            return;
+        }
+        RecordReadIntoFullStripe(node, probe);
     }
 
     /// <summary>
-    /// The reader's stripe looked full. If it really is, under <see cref="ReadMaintenance.ThreadPool"/> the reader
-    /// schedules a drain on the pool and drops its read; otherwise it drains the buffer itself if the lock is free
-    /// (so with one thread no read is ever lost and the order stays exact). A dropped read is only counted, by its
-    /// stripe. One call for all of it: in the default mode most hits come here while a drain is pending.
+    /// The reader's stripe looked full and no drain is pending. If it really is full, under
+    /// <see cref="ReadMaintenance.ThreadPool"/> the reader schedules a drain on the pool and drops its read;
+    /// otherwise it drains the buffer itself if the lock is free (so with one thread no read is ever lost and the
+    /// order stays exact). A dropped read is only counted, by its stripe.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RecordReadIntoFullStripe(CacheNode<TKey, TValue> node, int probe)

@@ -85,6 +85,7 @@ internal sealed class ReadBufferStripe<T> where T : class
     /// Counts a hit the full ring could not take, so it is still counted as a hit. A plain add on the line the
     /// producer already owns: an interlocked one would cost more than the rest of the dropped read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CountDropped(bool absence)
     {
         if (absence)

@@ -39,6 +39,7 @@ internal sealed class StripedReadBuffer<T> where T : class
     public bool TryAddWithFreshHead(T item, int probe) => _stripes[probe & _mask].TryAddWithFreshHead(item);
 
     /// <summary>Counts a hit that the stripe of <paramref name="probe"/> was too full to take.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CountDropped(int probe, bool absence) => _stripes[probe & _mask].CountDropped(absence);
 
     /// <summary>Hits of values dropped by full stripes, all stripes together (a snapshot).</summary>
