@@ -67,7 +67,7 @@ public sealed partial class LruCache<TKey, TValue>
                 owner = true;
             }
         }
-        _reads.Miss(probe);
+        _misses.Miss(probe);
 
         if (owner)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LruAspire.Caching.Concurrency;
 using LruAspire.Caching.Entries;
 using LruAspire.Caching.Expiration;
@@ -10,41 +11,57 @@ public sealed partial class LruCache<TKey, TValue>
 {
     /// <summary>
     /// Hands a hit to the policy without taking the lock: into the reader's buffer stripe, where it is also
-    /// counted when drained (so a hit costs one atomic instruction, the buffer's compare-and-swap). When the
-    /// stripe is full, under <see cref="ReadMaintenance.ThreadPool"/> the reader schedules a drain on the pool and
-    /// drops its read; otherwise it drains the buffer itself if the lock is free (so with one thread no read is
-    /// ever lost and the order stays exact). A read that reaches no buffer — the lock busy, every stripe tried
-    /// contended, or a drain left to the pool — is dropped rather than waited for, and only counted (in the
-    /// striped cells).
+    /// counted when drained (so a hit costs two plain stores and no atomic instruction). A hit on a full stripe while
+    /// a drain is pending is counted by the stripe and dropped; the rest is out of line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RecordRead(CacheNode<TKey, TValue> node, int probe)
     {
-        var added = _readBuffer.TryAdd(node, probe);
-        if (added == AddResult.Added)
+        if (_readBuffer.TryAdd(node, probe))
         {
             return;
         }
-        if (added == AddResult.Full)
+        if (Volatile.Read(ref _drainState) == DrainPending)
         {
-            if (!_drainOnCaller)
-            {
-                ScheduleDrain();
-            }
-            else if (_policyLock.TryEnter())
-            {
-                try
-                {
-                    DrainReadBufferLocked();
-                    ApplyReadLocked(node);
-                }
-                finally
-                {
-                    _policyLock.Exit();
-                }
-                return;
-            }
+            // A drain is on its way (only ever under ReadMaintenance.ThreadPool): the read is dropped and counted,
+            // inline, because in that mode most hits arrive here.
+            _readBuffer.CountDropped(probe, node.IsAbsent);
+            return;
         }
-        _reads.Dropped(node.IsAbsent, probe);
+        RecordReadIntoFullStripe(node, probe);
+    }
+
+    /// <summary>
+    /// The reader's stripe looked full and no drain is pending. If it really is full, under
+    /// <see cref="ReadMaintenance.ThreadPool"/> the reader schedules a drain on the pool and drops its read;
+    /// otherwise it drains the buffer itself if the lock is free (so with one thread no read is ever lost and the
+    /// order stays exact). A dropped read is only counted, by its stripe.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RecordReadIntoFullStripe(CacheNode<TKey, TValue> node, int probe)
+    {
+        if (_readBuffer.TryAddWithFreshHead(node, probe))
+        {
+            return;
+        }
+        if (!_drainOnCaller)
+        {
+            ScheduleDrain();
+        }
+        else if (_policyLock.TryEnter())
+        {
+            try
+            {
+                DrainReadBufferLocked();
+                ApplyReadLocked(node);
+            }
+            finally
+            {
+                _policyLock.Exit();
+            }
+            return;
+        }
+        _readBuffer.CountDropped(probe, node.IsAbsent);
     }
 
     private void DrainReadBufferLocked()
@@ -101,27 +118,50 @@ public sealed partial class LruCache<TKey, TValue>
 
     /// <summary>
     /// Stores a value or a remembered absence for <paramref name="key"/>, replacing any entry it has, then restores
-    /// the bounds. A replacement is a new node (see <see cref="CacheNode{TKey, TValue}"/> for why).
+    /// the bounds. A replacement is a new node (see <see cref="CacheNode{TKey, TValue}"/> for why). <paramref name="now"/>
+    /// is the time the entry's deadline counts from, unused (any value) when it cannot expire.
     /// </summary>
     private void StoreLocked(TKey key, TValue? value, bool absent, EntryExpiration expiration, long size, long now)
     {
         var deadline = expiration.DeadlineAfterAccess(now);
-        _map.TryGetValue(key, out var existing);
         if (deadline <= now || size > (MaxBytes ?? long.MaxValue))
         {
             // Born expired, or too big ever to fit: do not store it, and do not keep serving the old value.
-            if (existing is not null)
+            if (_map.TryGetValue(key, out var stale))
             {
-                RemoveLocked(existing, deadline <= now ? EvictionReason.Removed : EvictionReason.Capacity);
+                RemoveLocked(stale, deadline <= now ? EvictionReason.Removed : EvictionReason.Capacity);
             }
             return;
         }
 
-        var node = new CacheNode<TKey, TValue>(key, existing?.Hash ?? _comparer.GetHashCode(key), value, absent, size, expiration, deadline);
-        if (existing is not null && !existing.IsAbsent && !absent)
+        var node = new CacheNode<TKey, TValue>(key, _comparer.GetHashCode(key), value, absent, size, expiration, deadline);
+        // Insert first: for a new key (the common write, after a miss) that is the only hash lookup.
+        if (!_map.TryAdd(key, node))
+        {
+            ReplaceLocked(_map[key], node);
+        }
+        else if (absent)
+        {
+            _absences.AddFirst(node);
+        }
+        else
+        {
+            _policy.Add(node);
+        }
+
+        _expirations.Add(node);
+        _bytes += size;
+        Volatile.Write(ref _count, _count + 1);
+        RestoreBoundsLocked();
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> in the place of <paramref name="existing"/>, in the map and the policy.</summary>
+    private void ReplaceLocked(CacheNode<TKey, TValue> existing, CacheNode<TKey, TValue> replacement)
+    {
+        if (!existing.IsAbsent && !replacement.IsAbsent)
         {
             // An update keeps the entry's place in the policy (and counts as a use of it).
-            _policy.Replace(existing, node);
+            _policy.Replace(existing, replacement);
             _bytes -= existing.Size;
             _expirations.Forget(existing);
             existing.Queue = NodeQueue.Removed;
@@ -129,38 +169,40 @@ public sealed partial class LruCache<TKey, TValue>
         }
         else
         {
-            if (existing is not null)
+            DetachLocked(existing);
+            if (replacement.IsAbsent)
             {
-                DetachLocked(existing);
-            }
-            if (absent)
-            {
-                _absences.AddFirst(node);
+                _absences.AddFirst(replacement);
             }
             else
             {
-                _policy.Add(node);
+                _policy.Add(replacement);
             }
         }
+        _map[replacement.Key] = replacement;
+    }
 
-        _map[key] = node;
-        _expirations.Add(node);
-        _bytes += size;
-        Volatile.Write(ref _count, _count + 1);
-        RestoreBoundsLocked(now);
+    /// <summary>A write is newer than whatever a load in flight read, so that load must not store its result.</summary>
+    private void ForgetLoadLocked(TKey key)
+    {
+        // Most writes find no load in flight; skip hashing the key then.
+        if (_loads.Count != 0)
+        {
+            _loads.Remove(key);
+        }
     }
 
     /// <summary>
     /// The eviction rule: when a bound is exceeded, first reclaim every expired entry (earliest deadline first),
     /// and only then evict live entries chosen by the policy (values) or the absences' LRU order.
     /// </summary>
-    private void RestoreBoundsLocked(long now)
+    private void RestoreBoundsLocked()
     {
         if (!OverBoundsLocked())
         {
             return;
         }
-        ReclaimExpiredLocked(now);
+        ReclaimExpiredLocked();
         while (_policy.Count > Capacity || _bytes > (MaxBytes ?? long.MaxValue))
         {
             RemoveLocked(_policy.SelectVictim(), EvictionReason.Capacity);
@@ -174,8 +216,13 @@ public sealed partial class LruCache<TKey, TValue>
     private bool OverBoundsLocked() =>
         _policy.Count > Capacity || _bytes > (MaxBytes ?? long.MaxValue) || _absences.Count > MaxAbsences;
 
-    private int ReclaimExpiredLocked(long now)
+    private int ReclaimExpiredLocked()
     {
+        if (_expirations.Items == 0)
+        {
+            return 0; // nothing can expire: no need to read the clock
+        }
+        var now = Now();
         var reclaimed = 0;
         while (_expirations.TakeExpired(now) is { } expired)
         {

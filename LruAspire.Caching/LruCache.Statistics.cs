@@ -1,7 +1,7 @@
 namespace LruAspire.Caching;
 
 // The counters' snapshot: hits replayed from the read buffer and the write-side counters under the policy lock,
-// plus the lock-free striped cells (misses, dropped hits).
+// plus the lock-free counts (hits the buffer's stripes dropped, misses).
 public sealed partial class LruCache<TKey, TValue>
 {
     /// <inheritdoc />
@@ -23,9 +23,9 @@ public sealed partial class LruCache<TKey, TValue>
             }
             return locked with
             {
-                Hits = locked.Hits + _reads.Hits,
-                NegativeHits = locked.NegativeHits + _reads.NegativeHits,
-                Misses = _reads.Misses,
+                Hits = locked.Hits + _readBuffer.DroppedHits,
+                NegativeHits = locked.NegativeHits + _readBuffer.DroppedAbsenceHits,
+                Misses = _misses.Misses,
                 Capacity = Capacity,
                 MaxBytes = MaxBytes,
                 MaxAbsences = MaxAbsences,

@@ -25,7 +25,8 @@ namespace LruAspire.Caching;
 /// under <see cref="CachePolicy.Lru"/> by the reader that finds it full, under <see cref="CachePolicy.TinyLfu"/> by
 /// one drain scheduled on the thread pool (<see cref="LruCacheOptions.ReadMaintenance"/>; the design of Caffeine and
 /// BitFaster.Caching). With one thread <see cref="CachePolicy.Lru"/> never drops a read and is exact; with
-/// several, a read may be dropped under contention and the policy sees the batches' order.
+/// several, the policy sees the batches' order, and a read may be dropped while a stripe is full or, when more
+/// threads than stripes read at once, lost or repeated by two that share a stripe.
 /// </para>
 /// <para>
 /// <b>Bounds.</b> <see cref="Capacity"/> and <see cref="MaxBytes"/> hold for the whole cache, at every moment a
@@ -35,8 +36,8 @@ namespace LruAspire.Caching;
 /// deadline first.
 /// </para>
 /// <para>
-/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, and one buffer slot
-/// (a compare-and-swap on the reader's stripe, the only atomic instruction; the hit is counted when the buffer
+/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, and one slot in
+/// the reader's own buffer stripe: two plain stores and no atomic instruction (the hit is counted when the buffer
 /// drains); it allocates nothing.
 /// </para>
 /// <para>The design, its sources and what is exact or approximate: docs/cache-engine.md.</para>
@@ -46,7 +47,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     private readonly ConcurrentDictionary<TKey, CacheNode<TKey, TValue>> _map;
     private readonly IEqualityComparer<TKey> _comparer;
     private readonly StripedReadBuffer<CacheNode<TKey, TValue>> _readBuffer = new(ThreadStripe.Count);
-    private readonly ReadCounters _reads = new();
+    private readonly MissCounters _misses = new();
     private readonly Lock _policyLock = new();
     private readonly TimeProvider _time;
     private readonly Func<TValue, long>? _sizeOf;
@@ -138,7 +139,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
             }
             ReclaimFound(node);
         }
-        _reads.Miss(probe);
+        _misses.Miss(probe);
         value = default;
         return false;
     }
@@ -146,7 +147,8 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     /// <inheritdoc />
     public void Set(TKey key, TValue value, DistributedCacheEntryOptions? options = null)
     {
-        var now = Now();
+        // An entry without expiration (the common case) needs no clock: its deadline is Never whatever the time.
+        var now = options is null && _defaultTimeToLive is null ? 0 : Now();
         var expiration = EntryExpiration.From(options, now, _defaultTimeToLive);
         var size = SizeOf(value);
         lock (_policyLock)
@@ -154,7 +156,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
             DrainReadBufferLocked();
 
             // A write is newer than whatever a load in flight read, so the load must not overwrite it.
-            _loads.Remove(key);
+            ForgetLoadLocked(key);
             StoreLocked(key, value, absent: false, expiration, size, now);
         }
     }
@@ -165,7 +167,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         lock (_policyLock)
         {
             DrainReadBufferLocked();
-            _loads.Remove(key);
+            ForgetLoadLocked(key);
             if (!_map.TryGetValue(key, out var node))
             {
                 return false;
@@ -204,7 +206,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         lock (_policyLock)
         {
             DrainReadBufferLocked();
-            return ReclaimExpiredLocked(Now());
+            return ReclaimExpiredLocked();
         }
     }
 

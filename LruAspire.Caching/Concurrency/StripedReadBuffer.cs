@@ -1,17 +1,17 @@
+using System.Runtime.CompilerServices;
+
 namespace LruAspire.Caching.Concurrency;
 
 /// <summary>
-/// The read buffer: one <see cref="ReadBufferStripe{T}"/> per processor (rounded up to a power of two), picked
-/// by thread, so concurrent readers rarely touch the same tail. Lossy by design: when a stripe is contended the
-/// reader tries two more, and gives up (the policy misses one access) rather than wait.
+/// The read buffer: one <see cref="ReadBufferStripe{T}"/> per <see cref="ThreadStripe"/>, so concurrent readers
+/// write to different cache lines. Lossy by design: a reader whose stripe is full drops its read (the policy
+/// misses one access) rather than wait.
 /// </summary>
-/// <remarks>Caffeine's striped read buffer and BitFaster's <c>StripedMpscBuffer</c>.</remarks>
+/// <remarks>Caffeine's striped read buffer and BitFaster's <c>StripedMpscBuffer</c>, with a stripe per thread instead of a compare-and-swap (see <see cref="ReadBufferStripe{T}"/>).</remarks>
 internal sealed class StripedReadBuffer<T> where T : class
 {
     /// <summary>Items per stripe: enough to batch many hits per drain, small enough to drain in microseconds.</summary>
     public const int StripeCapacity = 128;
-
-    private const int Attempts = 3;
 
     private readonly ReadBufferStripe<T>[] _stripes;
     private readonly int _mask;
@@ -26,24 +26,27 @@ internal sealed class StripedReadBuffer<T> where T : class
         _mask = stripeCount - 1;
     }
 
-    /// <summary>Offers <paramref name="item"/> to the stripe of <paramref name="probe"/>, or to another one if contended.</summary>
-    public AddResult TryAdd(T item, int probe)
-    {
-        // An odd step visits every stripe of a power-of-two table.
-        var step = (probe >> 16) | 1;
-        for (var i = 0; i < Attempts; i++)
-        {
-            var result = _stripes[probe & _mask].TryAdd(item);
-            if (result != AddResult.Contended)
-            {
-                return result;
-            }
-            probe += step;
-        }
-        return AddResult.Contended;
-    }
-
     public int StripeCount => _stripes.Length;
+
+    /// <summary>
+    /// Offers <paramref name="item"/> to the stripe of <paramref name="probe"/>; <see langword="false"/> when it looks
+    /// full from the producer's side (see <see cref="ReadBufferStripe{T}.TryAdd"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAdd(T item, int probe) => _stripes[probe & _mask].TryAdd(item);
+
+    /// <summary>Offers <paramref name="item"/> again after <see cref="TryAdd"/> said no; <see langword="false"/> when the stripe is full.</summary>
+    public bool TryAddWithFreshHead(T item, int probe) => _stripes[probe & _mask].TryAddWithFreshHead(item);
+
+    /// <summary>Counts a hit that the stripe of <paramref name="probe"/> was too full to take.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CountDropped(int probe, bool absence) => _stripes[probe & _mask].CountDropped(absence);
+
+    /// <summary>Hits of values dropped by full stripes, all stripes together (a snapshot).</summary>
+    public long DroppedHits => _stripes.Sum(stripe => stripe.DroppedHits);
+
+    /// <summary>Hits of remembered absences dropped by full stripes, all stripes together (a snapshot).</summary>
+    public long DroppedAbsenceHits => _stripes.Sum(stripe => stripe.DroppedAbsenceHits);
 
     /// <summary>Whether some stripe is full now (a snapshot): its readers are dropping reads until it is drained.</summary>
     public bool AnyFull()
@@ -63,5 +66,6 @@ internal sealed class StripedReadBuffer<T> where T : class
     /// <paramref name="output"/> (which holds a whole ring); only the lock holder calls it. One pass per stripe
     /// never chases producers that keep adding.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DrainTo(int stripe, Span<T> output) => _stripes[stripe].DrainTo(output);
 }

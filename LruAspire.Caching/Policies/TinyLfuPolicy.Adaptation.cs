@@ -24,28 +24,30 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// Sizes the segments for a window of <paramref name="share"/> of the capacity. The main space is rounded down
+    /// and the window gets the rest (Caffeine's and BitFaster's rounding), so a small cache's window is not cut to
+    /// nothing: at 256 entries 1 % is 3 entries, not 2 (multi1 at 256 entries: 47.4 % with 2, 48.6 % with 3).
+    /// </summary>
     private void SetWindowMaximum(double share)
     {
-        _windowMaximum = Math.Clamp((int)(share * _capacity), 1, _capacity);
+        _windowMaximum = Math.Clamp(_capacity - (int)((1 - share) * _capacity), 1, _capacity);
         _protectedMaximum = (int)(ProtectedShare * (_capacity - _windowMaximum));
     }
 
     /// <summary>
-    /// Moves entries across the boundary at once, so the live cache takes the chosen shape now. A growing window
-    /// takes probation's least recently used entries at its cold end, but never protected ones: those earned their
-    /// place by frequency, and handing them to the window too (as Caffeine does) scored lower over the trace set;
-    /// protected shrinks by demotion instead. A shrinking window hands its least recently used entries to
-    /// probation without a duel (as Caffeine does).
+    /// Moves the boundary. A growing window takes no entry from main: it fills with the next new entries while the
+    /// main space, over its share, gives up its own victims (probation's least recently used first). A switch the
+    /// simulations soon take back has then moved only as many entries as there were misses in between, where
+    /// moving probation into the window at once and back again cost up to 0.6 points on w106 at 100,000 entries
+    /// (the simulations briefly favour a large window at its working-set changes). A shrinking window hands its
+    /// least recently used entries to probation at once, without a duel (as Caffeine does), and protected shrinks by
+    /// demotion: neither evicts anything.
     /// </summary>
     private void ResizeWindow(double share)
     {
         SetWindowMaximum(share);
         _candidate = null;
-        while (_window.Count < _windowMaximum && _probation.Tail is { } moved)
-        {
-            _probation.Remove(moved);
-            _window.AddLast(moved);
-        }
         while (_window.Count > _windowMaximum)
         {
             var moved = _window.Tail!;

@@ -18,6 +18,9 @@ internal sealed class WindowSimulation
     /// <summary>The last evicted node, reused by the next miss, so a simulation allocates only while it fills.</summary>
     private CacheNode<int, bool>? _spare;
 
+    /// <summary>The decayed sum of the squared per-period leads, for <see cref="Spread"/>.</summary>
+    private double _leadSquares;
+
     public WindowSimulation(int capacity, double windowShare, FrequencySketch sketch)
     {
         _capacity = capacity;
@@ -28,33 +31,34 @@ internal sealed class WindowSimulation
 
     public double WindowShare { get; }
 
-    private double _wins;
-    private double _losses;
+    /// <summary>Hits in the current period (see <see cref="WindowSimulations"/>).</summary>
+    public int PeriodHits { get; private set; }
 
-    /// <summary>Sampled accesses this simulation hit minus those it missed, counting only those where the chosen simulation did the opposite.</summary>
-    public double Lead => _wins - _losses;
+    /// <summary>The decayed sum, over the periods since the last switch, of this simulation's hits minus the chosen one's.</summary>
+    public double Lead { get; private set; }
 
-    /// <summary>The standard deviation of <see cref="Lead"/> if both were equally good (McNemar's test): √(wins + losses).</summary>
-    public double Spread => Math.Sqrt(_wins + _losses);
+    /// <summary>
+    /// The spread <see cref="Lead"/> would have if this simulation were no better than the chosen one: the square
+    /// root of the decayed sum of the squared per-period leads (the batch-means estimate of its standard deviation).
+    /// </summary>
+    public double Spread => Math.Sqrt(_leadSquares);
 
-    /// <summary>Counts an access where this simulation and the chosen one disagreed.</summary>
-    public void Record(bool won)
+    /// <summary>Closes a period in which the chosen simulation hit <paramref name="chosenHits"/> times; the past weighs <paramref name="decay"/> as much.</summary>
+    public void EndPeriod(int chosenHits, double decay)
     {
-        if (won)
-        {
-            _wins++;
-        }
-        else
-        {
-            _losses++;
-        }
+        var lead = PeriodHits - chosenHits;
+        Lead = Lead * decay + lead;
+        _leadSquares = _leadSquares * decay + (double)lead * lead;
     }
 
-    /// <summary>Weighs the past less (or forgets it, with 0), so the choice follows a changing workload.</summary>
-    public void Decay(double factor)
+    /// <summary>Starts a period: its hits count from zero.</summary>
+    public void StartPeriod() => PeriodHits = 0;
+
+    /// <summary>Forgets the lead: it was measured against a simulation that is no longer the chosen one.</summary>
+    public void Restart()
     {
-        _wins *= factor;
-        _losses *= factor;
+        Lead = 0;
+        _leadSquares = 0;
     }
 
     /// <summary>Replays one access; returns whether it hit.</summary>
@@ -63,6 +67,7 @@ internal sealed class WindowSimulation
         if (_map.TryGetValue(hash, out var node))
         {
             _policy.RecordAccess(node);
+            PeriodHits++;
             return true;
         }
 

@@ -4,7 +4,7 @@ namespace LruAspire.Caching.Statistics;
 /// The counters kept under the policy lock: evictions by reason, loads, and the hits replayed from the read
 /// buffer. Plain fields of a mutable struct embedded in the cache and written under the lock the operation
 /// already holds, so counting them costs an ordinary add. (Misses and dropped hits are counted without the lock:
-/// <see cref="Concurrency.ReadCounters"/>.)
+/// <see cref="Concurrency.MissCounters"/>, <see cref="Concurrency.ReadBufferStripe{T}.CountDropped"/>.)
 /// </summary>
 internal struct WriteCounters
 {

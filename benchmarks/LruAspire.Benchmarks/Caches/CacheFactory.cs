@@ -1,3 +1,4 @@
+using BitFaster.Caching.Lfu;
 using BitFaster.Caching.Lru;
 using LruAspire.Caching;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,6 +12,7 @@ public static class CacheFactory
         CacheKind.LruAspire => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, CachePolicy.Lru))),
         CacheKind.LruAspireTinyLfu => new LruAspireCache(new LruCache<string, byte[]>(Options(capacity, CachePolicy.TinyLfu))),
         CacheKind.BitFasterConcurrentLru => new BitFasterCache(new ConcurrentLru<string, byte[]>(capacity)),
+        CacheKind.BitFasterConcurrentLfu => new BitFasterLfuCache(new ConcurrentLfu<string, byte[]>(capacity)),
         CacheKind.MemoryCache => new MemoryCacheAdapter(new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity })),
         CacheKind.LinkedListLru => new LinkedListLru(capacity),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
@@ -27,6 +29,13 @@ public static class CacheFactory
     }
 
     private sealed class BitFasterCache(ConcurrentLru<string, byte[]> cache) : IBenchmarkCache
+    {
+        public bool TryGet(string key, out byte[]? value) => cache.TryGet(key, out value);
+
+        public void Set(string key, byte[] value) => cache.AddOrUpdate(key, value);
+    }
+
+    private sealed class BitFasterLfuCache(ConcurrentLfu<string, byte[]> cache) : IBenchmarkCache
     {
         public bool TryGet(string key, out byte[]? value) => cache.TryGet(key, out value);
 

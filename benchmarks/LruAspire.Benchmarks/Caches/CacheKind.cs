@@ -12,6 +12,9 @@ public enum CacheKind
     /// <summary>BitFaster.Caching's ConcurrentLru (pseudo-LRU, lock-free reads).</summary>
     BitFasterConcurrentLru,
 
+    /// <summary>BitFaster.Caching's ConcurrentLfu (W-TinyLFU, read buffer drained on the thread pool).</summary>
+    BitFasterConcurrentLfu,
+
     /// <summary>Microsoft.Extensions.Caching.Memory's MemoryCache with a size limit.</summary>
     MemoryCache,
 
