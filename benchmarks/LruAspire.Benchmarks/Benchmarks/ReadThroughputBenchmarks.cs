@@ -39,15 +39,7 @@ public class ReadThroughputBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Operations)]
-    public void Reads()
-    {
-        if (Threads == 1)
-        {
-            Run(_streams[0]);
-            return;
-        }
-        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t => Run(_streams[t]));
-    }
+    public void Reads() => OnThreads.Run(Threads, t => Run(_streams[t]));
 
     private void Run(int[] stream)
     {
