@@ -60,7 +60,7 @@ internal sealed class ReadBufferStripe<T> where T : class
     public bool TryAdd(T item)
     {
         var tail = _ends.Tail;
-        if (tail - _ends.CachedHead >= _slots.Length)
+        if (!HasRoom(tail, _ends.CachedHead))
         {
             return false;
         }
@@ -73,7 +73,7 @@ internal sealed class ReadBufferStripe<T> where T : class
     {
         var tail = _ends.Tail;
         _ends.CachedHead = Volatile.Read(ref _ends.Head);
-        if (tail - _ends.CachedHead >= _slots.Length)
+        if (!HasRoom(tail, _ends.CachedHead))
         {
             return false;
         }
@@ -133,6 +133,15 @@ internal sealed class ReadBufferStripe<T> where T : class
         Volatile.Write(ref _ends.Head, tail);
         return count;
     }
+
+    /// <summary>
+    /// Whether a producer at <paramref name="tail"/> may write, given a head. Unsigned: after two producers raced,
+    /// the tail can lie behind the head (or the cached head ahead of the real one), and a signed difference would
+    /// then let the producer write far past a full ring, which the next drain discards whole. Unsigned, that state
+    /// reads as full: the producer re-reads the head, a drain runs, and the ends agree again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool HasRoom(int tail, int head) => (uint)(tail - head) < (uint)_slots.Length;
 
     /// <summary>The slot, then the tail: a release store, so a consumer that reads the tail sees the slot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -68,6 +68,31 @@ public class ReadBufferStripeTests
         Assert.Equal(fresh, output);
     }
 
+    [Fact]
+    public void A_tail_a_race_left_behind_the_head_reads_as_full_and_one_drain_heals_it()
+    {
+        var stripe = new ReadBufferStripe<object>(Capacity);
+        // What two producers on one stripe can leave: the ring was filled and drained up to 16, then a producer
+        // that had read tail 0 long before stored tail 1.
+        SetEnds(stripe, head: Capacity, tail: 1, cachedHead: Capacity);
+        var output = new object[Capacity];
+
+        Assert.False(Offer(stripe, new object()), "A tail behind the head must read as full, not let a producer write past the ring.");
+        Assert.Equal(0, stripe.DrainTo(output)); // the drainer gives up what lies between and skips to the tail
+        var fresh = Enumerable.Range(0, 2 * Capacity).Select(_ => new object()).ToArray();
+        var accepted = fresh.TakeWhile(item => Offer(stripe, item)).Count();
+
+        Assert.Equal(Capacity, accepted);
+        Assert.Equal(Capacity, stripe.DrainTo(output));
+        Assert.Equal(fresh.Take(Capacity), output);
+    }
+
+    private static void SetEnds(ReadBufferStripe<object> stripe, int head, int tail, int cachedHead)
+    {
+        var field = typeof(ReadBufferStripe<object>).GetField("_ends", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        field.SetValue(stripe, new RingEnds { Head = head, Tail = tail, CachedHead = cachedHead });
+    }
+
     /// <summary>What a reader does: the cheap check on the cached head first, the fresh head when that says full.</summary>
     private static bool Offer(ReadBufferStripe<object> stripe, object item) => stripe.TryAdd(item) || stripe.TryAddWithFreshHead(item);
 }
