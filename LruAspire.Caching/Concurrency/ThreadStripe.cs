@@ -7,23 +7,35 @@ namespace LruAspire.Caching.Concurrency;
 /// striping of Java's <c>LongAdder</c>, Caffeine's read buffer and BitFaster's <c>StripedMpscBuffer</c>).
 /// </summary>
 /// <remarks>
-/// Threads take consecutive numbers on first use, so the first <see cref="Count"/> threads of the process get a
-/// stripe each; hashing thread ids instead let two of two threads share one half the time. Later threads share.
+/// A thread takes the smallest number no live thread holds, on its first use, and gives it back when it is gone
+/// (a finalizer on a thread-static lease, run after the thread has exited). So while no more than
+/// <see cref="Count"/> threads that read are alive, each has a stripe of its own, however many the thread pool
+/// has retired and created meanwhile; hashing thread ids instead let two of two threads share a stripe half the
+/// time, and numbering threads once and for all let a long-running server's new pool threads share by chance.
 /// </remarks>
 internal static class ThreadStripe
 {
     /// <summary>
     /// Four stripes per processor (a power of two, at most 64): a server's pool runs a few threads per core, and
-    /// every thread beyond the count shares a stripe with another.
+    /// only threads beyond the count share a stripe with another.
     /// </summary>
     public static int Count { get; } = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(4 * Environment.ProcessorCount, 64));
+
+    private static readonly Lock Numbers = new();
+
+    /// <summary>Numbers given back by exited threads, handed out again smallest first. Guarded by <see cref="Numbers"/>.</summary>
+    private static readonly SortedSet<int> Released = [];
+
+    /// <summary>The largest number handed out so far. Guarded by <see cref="Numbers"/>.</summary>
+    private static int s_highest;
 
     [ThreadStatic]
     private static int t_probe;
 
-    private static int s_lastProbe;
+    [ThreadStatic]
+    private static Lease? t_lease;
 
-    /// <summary>The calling thread's number; the low bits pick its stripe.</summary>
+    /// <summary>The calling thread's number (1 and up); the low bits pick its stripe.</summary>
     public static int Probe()
     {
         var probe = t_probe;
@@ -32,8 +44,25 @@ internal static class ThreadStripe
 
     private static int Assign()
     {
-        // 0 marks "not assigned yet"; after 2^32 threads the counter wraps past it, so skip it.
-        var probe = Interlocked.Increment(ref s_lastProbe);
-        return t_probe = probe != 0 ? probe : Interlocked.Increment(ref s_lastProbe);
+        int probe;
+        lock (Numbers)
+        {
+            probe = Released.Count > 0 ? Released.Min : ++s_highest;
+            Released.Remove(probe);
+        }
+        t_lease = new Lease(probe);
+        return t_probe = probe;
+    }
+
+    /// <summary>Referenced only by its thread's thread-static field, so it is finalized once that thread has exited.</summary>
+    private sealed class Lease(int probe)
+    {
+        ~Lease()
+        {
+            lock (Numbers)
+            {
+                Released.Add(probe);
+            }
+        }
     }
 }
