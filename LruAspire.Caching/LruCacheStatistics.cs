@@ -4,10 +4,11 @@ namespace LruAspire.Caching;
 /// A point-in-time snapshot of a cache's counters.
 /// </summary>
 /// <remarks>
-/// Misses, and the hits the read buffer dropped, are counted without a lock in per-thread striped cells that the
-/// snapshot sums; the hits the read buffer took are counted when it drains (the snapshot drains it first). Hits are
-/// exact except when more threads than stripes read at once: two readers that share a stripe can then lose or
-/// repeat a buffered hit, a rare race the buffer allows rather than pay an atomic instruction per hit. The other counters, <see cref="Count"/> and <see cref="Bytes"/> change only under the cache's policy
+/// Misses are counted without a lock in striped cells that the snapshot sums; hits are counted by the read
+/// buffer: when it drains the ones it took (the snapshot drains it first), and on each stripe the ones it dropped.
+/// Hits are exact while no more threads than stripes (four per processor) read at once; threads that share a
+/// stripe lose or repeat a few percent of their hit counts, the price of no atomic instruction per hit. The other
+/// counters, <see cref="Count"/> and <see cref="Bytes"/> change only under the cache's policy
 /// lock and are read together under it, so they agree with each other. Observers poll this snapshot (which is
 /// exactly what OpenTelemetry observable counters and gauges do) instead of receiving a callback per event.
 /// </remarks>

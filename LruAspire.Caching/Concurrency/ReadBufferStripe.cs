@@ -16,11 +16,13 @@ namespace LruAspire.Caching.Concurrency;
 /// sees the slot), and they retire from the store buffer while the reader moves on.
 /// </para>
 /// <para>
-/// <b>Races.</b> Each thread gets a stripe of its own while there are no more threads than stripes. Two threads
-/// that share one may interleave: a read can then be overwritten (lost, as when the ring is full) or replayed
-/// twice, and a late producer can move the tail back, which the consumer detects (the tail is behind the head or
-/// more than a ring ahead) and answers by skipping to the tail. Every slot holds a node some reader really hit,
-/// so the worst case is a lost or repeated access in an approximate policy; nothing is ever corrupted.
+/// <b>Races.</b> Each live thread gets a stripe of its own while there are no more of them than stripes
+/// (<see cref="ThreadStripe"/>). Two threads that share one may interleave: a read can then be overwritten (lost,
+/// as when the ring is full) or replayed twice, a dropped-hit count can lose an increment, and a late producer can
+/// move the tail back, which the consumer detects (the tail is behind the head or more than a ring ahead) and
+/// answers by skipping to the tail. Every slot holds a node some reader really hit, so the worst case is a lost or
+/// repeated access in an approximate policy and a hit counted once too often or too rarely (a few percent of a
+/// shared stripe's hits, measured); nothing is ever corrupted.
 /// </para>
 /// <para>
 /// <b>Full.</b> The producer compares its tail with a cached copy of the head, on its own cache line, and reads

@@ -43,10 +43,20 @@ internal sealed class StripedReadBuffer<T> where T : class
     public void CountDropped(int probe, bool absence) => _stripes[probe & _mask].CountDropped(absence);
 
     /// <summary>Hits of values dropped by full stripes, all stripes together (a snapshot).</summary>
-    public long DroppedHits => _stripes.Sum(stripe => stripe.DroppedHits);
+    public long DroppedHits => Sum(static stripe => stripe.DroppedHits);
 
     /// <summary>Hits of remembered absences dropped by full stripes, all stripes together (a snapshot).</summary>
-    public long DroppedAbsenceHits => _stripes.Sum(stripe => stripe.DroppedAbsenceHits);
+    public long DroppedAbsenceHits => Sum(static stripe => stripe.DroppedAbsenceHits);
+
+    private long Sum(Func<ReadBufferStripe<T>, long> count)
+    {
+        long total = 0;
+        foreach (var stripe in _stripes)
+        {
+            total += count(stripe);
+        }
+        return total;
+    }
 
     /// <summary>Whether some stripe is full now (a snapshot): its readers are dropping reads until it is drained.</summary>
     public bool AnyFull()
