@@ -56,7 +56,7 @@ public static class TraceRun
         }
 
         var report = Replay(search.Path, traces, TraceContenders.All, progress);
-        var markdown = TraceReport.Render(report, $"traces {search.Path}");
+        var markdown = TraceReport.Render(report, only is null ? $"traces {search.Path}" : $"traces {search.Path} --only {only}");
         output.Write(markdown);
         if (outFile is not null)
         {
