@@ -45,7 +45,14 @@ public class WriteOutcomeTests
     [Fact]
     public async Task A_write_refused_by_the_open_circuit_is_reported_as_not_applied()
     {
-        var pipeline = Pipeline(TimeSpan.FromMilliseconds(50));
+        // Long sampling and break windows: on a busy machine the three timeouts may take more than the default
+        // second, and the circuit must neither miss them nor close again before the fourth call.
+        var pipeline = new ResiliencePipelineBuilder().AddItemStoreStrategies(new ItemStoreResilienceOptions
+        {
+            Timeout = TimeSpan.FromMilliseconds(50),
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(30),
+        }).Build();
         var store = new ResilientItemStore(new HungItemStore(), pipeline);
         for (var i = 0; i < new ItemStoreResilienceOptions().MinimumThroughput; i++)
         {
