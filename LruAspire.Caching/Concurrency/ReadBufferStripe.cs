@@ -43,16 +43,14 @@ internal sealed class ReadBufferStripe<T> where T : class
         _mask = capacity - 1;
     }
 
-    public int Capacity => _slots.Length;
-
     /// <summary>Hits of values this ring dropped because it was full (a snapshot).</summary>
     public long DroppedHits => Volatile.Read(ref _ends.DroppedHits);
 
     /// <summary>Hits of remembered absences this ring dropped because it was full (a snapshot).</summary>
     public long DroppedAbsenceHits => Volatile.Read(ref _ends.DroppedAbsenceHits);
 
-    /// <summary>Whether a producer would find the ring full now (a snapshot).</summary>
-    public bool IsFull => Volatile.Read(ref _ends.Tail) - Volatile.Read(ref _ends.Head) >= _slots.Length;
+    /// <summary>Whether a producer would find the ring full now (a snapshot), by the producer's own room check.</summary>
+    public bool IsFull => !HasRoom(Volatile.Read(ref _ends.Tail), Volatile.Read(ref _ends.Head));
 
     /// <summary>
     /// Publishes <paramref name="item"/> if the producer's cached copy of the head shows room; <see langword="false"/>
@@ -66,21 +64,17 @@ internal sealed class ReadBufferStripe<T> where T : class
         {
             return false;
         }
-        Publish(item, tail);
+        // The slot, then the tail: a release store, so a consumer that reads the tail sees the slot.
+        _slots[tail & _mask].Item = item;
+        Volatile.Write(ref _ends.Tail, tail + 1);
         return true;
     }
 
     /// <summary>Reads the consumer's head again, then publishes <paramref name="item"/>; <see langword="false"/> when the ring is full.</summary>
     public bool TryAddWithFreshHead(T item)
     {
-        var tail = _ends.Tail;
         _ends.CachedHead = Volatile.Read(ref _ends.Head);
-        if (!HasRoom(tail, _ends.CachedHead))
-        {
-            return false;
-        }
-        Publish(item, tail);
-        return true;
+        return TryAdd(item);
     }
 
     /// <summary>
@@ -144,14 +138,6 @@ internal sealed class ReadBufferStripe<T> where T : class
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool HasRoom(int tail, int head) => (uint)(tail - head) < (uint)_slots.Length;
-
-    /// <summary>The slot, then the tail: a release store, so a consumer that reads the tail sees the slot.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Publish(T item, int tail)
-    {
-        _slots[tail & _mask].Item = item;
-        Volatile.Write(ref _ends.Tail, tail + 1);
-    }
 
     private struct Slot
     {
