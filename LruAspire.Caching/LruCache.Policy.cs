@@ -140,13 +140,9 @@ public sealed partial class LruCache<TKey, TValue>
         {
             ReplaceLocked(_map[key], node);
         }
-        else if (absent)
-        {
-            _absences.AddFirst(node);
-        }
         else
         {
-            _policy.Add(node);
+            AttachLocked(node);
         }
 
         _expirations.Add(node);
@@ -162,24 +158,27 @@ public sealed partial class LruCache<TKey, TValue>
         {
             // An update keeps the entry's place in the policy (and counts as a use of it).
             _policy.Replace(existing, replacement);
-            _bytes -= existing.Size;
-            _expirations.Forget(existing);
-            existing.Queue = NodeQueue.Removed;
-            Volatile.Write(ref _count, _count - 1);
+            ForgetLocked(existing);
         }
         else
         {
             DetachLocked(existing);
-            if (replacement.IsAbsent)
-            {
-                _absences.AddFirst(replacement);
-            }
-            else
-            {
-                _policy.Add(replacement);
-            }
+            AttachLocked(replacement);
         }
         _map[replacement.Key] = replacement;
+    }
+
+    /// <summary>Puts a new node in its list: the absences' order, or the policy.</summary>
+    private void AttachLocked(CacheNode<TKey, TValue> node)
+    {
+        if (node.IsAbsent)
+        {
+            _absences.AddFirst(node);
+        }
+        else
+        {
+            _policy.Add(node);
+        }
     }
 
     /// <summary>A write is newer than whatever a load in flight read, so that load must not store its result.</summary>
@@ -250,6 +249,12 @@ public sealed partial class LruCache<TKey, TValue>
         {
             _policy.Remove(node);
         }
+        ForgetLocked(node);
+    }
+
+    /// <summary>Takes a node that left its list out of the byte total, the expiration order and the count, and tags it removed.</summary>
+    private void ForgetLocked(CacheNode<TKey, TValue> node)
+    {
         _bytes -= node.Size;
         _expirations.Forget(node);
         node.Queue = NodeQueue.Removed;
