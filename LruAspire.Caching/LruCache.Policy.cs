@@ -66,7 +66,9 @@ public sealed partial class LruCache<TKey, TValue>
 
     private void DrainReadBufferLocked()
     {
-        var scratch = _drainScratch;
+        // The array becomes a span once per drain: each conversion checks the array's type (a generic lookup in
+        // shared code), which cost more than finding an empty stripe empty.
+        Span<CacheNode<TKey, TValue>> scratch = _drainScratch;
         for (var stripe = 0; stripe < _readBuffer.StripeCount; stripe++)
         {
             var count = _readBuffer.DrainTo(stripe, scratch);
