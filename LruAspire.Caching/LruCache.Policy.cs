@@ -136,7 +136,7 @@ public sealed partial class LruCache<TKey, TValue>
             return;
         }
 
-        var node = new CacheNode<TKey, TValue>(key, _comparer.GetHashCode(key), value, absent, size, expiration, deadline);
+        var node = new CacheNode<TKey, TValue>(key, _hashesKeys ? _comparer.GetHashCode(key) : 0, value, absent, size, expiration, deadline);
         // Insert first: for a new key (the common write, after a miss) that is the only hash lookup.
         if (!_map.TryAdd(key, node))
         {

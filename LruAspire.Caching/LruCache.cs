@@ -55,6 +55,9 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     private readonly TimeSpan _negativeTimeToLive;
     private readonly ITimer? _sweepTimer;
 
+    /// <summary>Whether the policy counts keys by hash (TinyLfu's sketch); Lru needs none, so its inserts skip hashing the key twice.</summary>
+    private readonly bool _hashesKeys;
+
     // Guarded by _policyLock.
     private readonly EvictionPolicy<TKey, TValue> _policy;
     private readonly AccessOrderList<TKey, TValue> _absences = new(NodeQueue.Absence);
@@ -95,6 +98,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         MaxBytes = options.MaxBytes;
         MaxAbsences = options.MaxAbsences ?? Math.Max(1, options.Capacity / 10);
         Policy = options.Policy;
+        _hashesKeys = options.Policy == CachePolicy.TinyLfu;
         _drainOnCaller = options.Policy == CachePolicy.Lru || options.ReadMaintenance == ReadMaintenance.Caller;
         _scheduledDrain = new ScheduledDrain(this);
 
