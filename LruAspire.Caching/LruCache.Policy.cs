@@ -69,7 +69,8 @@ public sealed partial class LruCache<TKey, TValue>
         // The array becomes a span once per drain: each conversion checks the array's type (a generic lookup in
         // shared code), which cost more than finding an empty stripe empty.
         Span<CacheNode<TKey, TValue>> scratch = _drainScratch;
-        for (var stripe = 0; stripe < _readBuffer.StripeCount; stripe++)
+        var stripes = _readBuffer.StripesInUse;
+        for (var stripe = 0; stripe < stripes; stripe++)
         {
             var count = _readBuffer.DrainTo(stripe, scratch);
             for (var i = 0; i < count; i++)

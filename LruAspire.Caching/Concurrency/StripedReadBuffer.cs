@@ -26,7 +26,12 @@ internal sealed class StripedReadBuffer<T> where T : class
         _mask = stripeCount - 1;
     }
 
-    public int StripeCount => _stripes.Length;
+    /// <summary>
+    /// How many stripes, from the first, a drain must visit: those numbered up to <see cref="ThreadStripe.Highest"/>
+    /// (all of them once the numbers wrap). The others never had a reader, so a write on a many-core machine does
+    /// not check sixty-four empty stripes.
+    /// </summary>
+    public int StripesInUse => Math.Min(_stripes.Length, ThreadStripe.Highest + 1);
 
     /// <summary>
     /// Offers <paramref name="item"/> to the stripe of <paramref name="probe"/>; <see langword="false"/> when it looks

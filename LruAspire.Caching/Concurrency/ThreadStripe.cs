@@ -26,7 +26,7 @@ internal static class ThreadStripe
     /// <summary>Numbers given back by exited threads, handed out again smallest first. Guarded by <see cref="Numbers"/>.</summary>
     private static readonly SortedSet<int> Released = [];
 
-    /// <summary>The largest number handed out so far. Guarded by <see cref="Numbers"/>.</summary>
+    /// <summary>The largest number handed out so far. Written under <see cref="Numbers"/>; read by <see cref="Highest"/>.</summary>
     private static int s_highest;
 
     [ThreadStatic]
@@ -34,6 +34,12 @@ internal static class ThreadStripe
 
     [ThreadStatic]
     private static Lease? t_lease;
+
+    /// <summary>
+    /// The largest number any thread has held (0 before the first): stripes past it have never had a reader. It only
+    /// grows, and a thread's own number is never above what that thread reads here.
+    /// </summary>
+    public static int Highest => Volatile.Read(ref s_highest);
 
     /// <summary>The calling thread's number (1 and up); the low bits pick its stripe.</summary>
     public static int Probe()

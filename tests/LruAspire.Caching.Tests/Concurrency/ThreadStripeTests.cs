@@ -26,6 +26,8 @@ public class ThreadStripeTests
         Array.ForEach(threads, thread => thread.Join());
 
         Assert.Equal(probes.Length, probes.Distinct().Count());
+        // A drain visits stripes up to Highest only, so no thread may hold a number above it.
+        Assert.True(ThreadStripe.Highest >= probes.Max(), $"Highest {ThreadStripe.Highest} is below a live thread's number {probes.Max()}.");
     }
 
     [Fact]
