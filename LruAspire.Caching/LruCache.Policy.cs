@@ -17,7 +17,8 @@ public sealed partial class LruCache<TKey, TValue>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RecordRead(CacheNode<TKey, TValue> node, int probe)
     {
-        if (_readBuffer.TryAdd(node, probe))
+        var stripe = _readBuffer.StripeOf(probe);
+        if (stripe.TryAdd(node))
         {
             return;
         }
@@ -25,10 +26,10 @@ public sealed partial class LruCache<TKey, TValue>
         {
             // A drain is on its way (only ever under ReadMaintenance.ThreadPool): the read is dropped and counted,
             // inline, because in that mode most hits arrive here.
-            _readBuffer.CountDropped(probe, node.IsAbsent);
+            stripe.CountDropped(node.IsAbsent);
             return;
         }
-        RecordReadIntoFullStripe(node, probe);
+        RecordReadIntoFullStripe(node, stripe);
     }
 
     /// <summary>
@@ -38,9 +39,9 @@ public sealed partial class LruCache<TKey, TValue>
     /// order stays exact). A dropped read is only counted, by its stripe.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RecordReadIntoFullStripe(CacheNode<TKey, TValue> node, int probe)
+    private void RecordReadIntoFullStripe(CacheNode<TKey, TValue> node, ReadBufferStripe<CacheNode<TKey, TValue>> stripe)
     {
-        if (_readBuffer.TryAddWithFreshHead(node, probe))
+        if (stripe.TryAddWithFreshHead(node))
         {
             return;
         }
@@ -61,7 +62,7 @@ public sealed partial class LruCache<TKey, TValue>
             }
             return;
         }
-        _readBuffer.CountDropped(probe, node.IsAbsent);
+        stripe.CountDropped(node.IsAbsent);
     }
 
     private void DrainReadBufferLocked()

@@ -34,18 +34,11 @@ internal sealed class StripedReadBuffer<T> where T : class
     public int StripesInUse => Math.Min(_stripes.Length, ThreadStripe.Highest + 1);
 
     /// <summary>
-    /// Offers <paramref name="item"/> to the stripe of <paramref name="probe"/>; <see langword="false"/> when it looks
-    /// full from the producer's side (see <see cref="ReadBufferStripe{T}.TryAdd"/>).
+    /// The stripe a reader with <paramref name="probe"/> offers its reads to (see <see cref="ReadBufferStripe{T}.TryAdd"/>);
+    /// the reader looks it up once per hit and then offers, or counts a dropped read, on it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryAdd(T item, int probe) => _stripes[probe & _mask].TryAdd(item);
-
-    /// <summary>Offers <paramref name="item"/> again after <see cref="TryAdd"/> said no; <see langword="false"/> when the stripe is full.</summary>
-    public bool TryAddWithFreshHead(T item, int probe) => _stripes[probe & _mask].TryAddWithFreshHead(item);
-
-    /// <summary>Counts a hit that the stripe of <paramref name="probe"/> was too full to take.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void CountDropped(int probe, bool absence) => _stripes[probe & _mask].CountDropped(absence);
+    public ReadBufferStripe<T> StripeOf(int probe) => _stripes[probe & _mask];
 
     /// <summary>Hits of values dropped by full stripes, all stripes together (a snapshot).</summary>
     public long DroppedHits => Sum(static stripe => stripe.DroppedHits);
