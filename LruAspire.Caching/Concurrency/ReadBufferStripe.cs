@@ -102,7 +102,7 @@ internal sealed class ReadBufferStripe<T> where T : class
     public int DrainTo(Span<T> output)
     {
         var tail = Volatile.Read(ref _ends.Tail);
-        // Every write drains every stripe, and most are empty: decide that inline, without a call.
+        // Every write drains every stripe in use, and most are empty: decide that inline, without a call.
         return tail == _ends.Head ? 0 : DrainTo(output, tail);
     }
 
