@@ -28,9 +28,10 @@ public sealed partial class LruCache<TKey, TValue>
     }
 
     /// <summary>
-    /// Drains every stripe under the policy lock, then lets the next full stripe schedule again. Readers may have
-    /// filled a stripe while this drain was pending and dropped their reads without scheduling (one was pending),
-    /// so a stripe still full after the flag is cleared gets the next drain now rather than waiting for a write.
+    /// Drains every stripe a reader has used, under the policy lock, then lets the next full stripe schedule again.
+    /// Readers may have filled a stripe while this drain was pending and dropped their reads without scheduling (one
+    /// was pending), so a stripe still full after the flag is cleared gets the next drain now rather than waiting
+    /// for a write.
     /// </summary>
     private void RunScheduledDrain()
     {

@@ -55,7 +55,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     private readonly TimeSpan _negativeTimeToLive;
     private readonly ITimer? _sweepTimer;
 
-    /// <summary>Whether the policy counts keys by hash (TinyLfu's sketch); Lru needs none, so its inserts skip hashing the key twice.</summary>
+    /// <summary>Whether the policy counts keys by hash (<see cref="EvictionPolicy{TKey, TValue}.CountsByHash"/>).</summary>
     private readonly bool _hashesKeys;
 
     // Guarded by _policyLock.
@@ -98,7 +98,6 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         MaxBytes = options.MaxBytes;
         MaxAbsences = options.MaxAbsences ?? Math.Max(1, options.Capacity / 10);
         Policy = options.Policy;
-        _hashesKeys = options.Policy == CachePolicy.TinyLfu;
         _drainOnCaller = options.Policy == CachePolicy.Lru || options.ReadMaintenance == ReadMaintenance.Caller;
         _scheduledDrain = new ScheduledDrain(this);
 
@@ -106,6 +105,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         _map = new ConcurrentDictionary<TKey, CacheNode<TKey, TValue>>(concurrencyLevel: 1, Math.Min(Capacity, 1 << 16), comparer);
         _loads = new Dictionary<TKey, InFlightLoad<TValue>>(comparer);
         _policy = EvictionPolicy<TKey, TValue>.Create(options.Policy, options.Capacity);
+        _hashesKeys = _policy.CountsByHash;
 
         if (options.ExpirationScanInterval is { } interval)
         {

@@ -28,8 +28,9 @@ internal sealed class StripedReadBuffer<T> where T : class
 
     /// <summary>
     /// How many stripes, from the first, a drain must visit: those numbered up to <see cref="ThreadStripe.Highest"/>
-    /// (all of them once the numbers wrap). The others never had a reader, so a write on a many-core machine does
-    /// not check sixty-four empty stripes.
+    /// (all of them once the numbers wrap). The others never had a reader, so a write on a many-core machine checks
+    /// as many stripes as the most threads that were ever alive and read at once, not sixty-four; after a burst of
+    /// thread-pool growth to that many, it checks them all, which is still correct.
     /// </summary>
     public int StripesInUse => Math.Min(_stripes.Length, ThreadStripe.Highest + 1);
 

@@ -25,7 +25,10 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
 
     public TKey Key { get; private set; } = key;
 
-    /// <summary>The key's hash code, kept so the frequency sketch does not hash the key again on every access; 0 under <see cref="CachePolicy.Lru"/>, which counts nothing by hash.</summary>
+    /// <summary>
+    /// The key's hash code, kept so the frequency sketch does not hash the key again on every access; 0 under a
+    /// policy that counts nothing by hash (<see cref="Policies.EvictionPolicy{TKey, TValue}.CountsByHash"/>).
+    /// </summary>
     public int Hash { get; private set; } = hash;
 
     public TValue? Value { get; } = value;
