@@ -21,10 +21,13 @@ public sealed partial class LruCache<TKey, TValue>
                     Bytes = _bytes,
                 };
             }
+            var droppedHits = _readBuffer.DroppedHits;
+            var droppedAbsenceHits = _readBuffer.DroppedAbsenceHits;
             return locked with
             {
-                Hits = locked.Hits + _readBuffer.DroppedHits,
-                NegativeHits = locked.NegativeHits + _readBuffer.DroppedAbsenceHits,
+                Hits = locked.Hits + droppedHits,
+                NegativeHits = locked.NegativeHits + droppedAbsenceHits,
+                DroppedReads = droppedHits + droppedAbsenceHits,
                 Misses = _misses.Misses,
                 Capacity = Capacity,
                 MaxBytes = MaxBytes,

@@ -38,6 +38,15 @@ public readonly record struct LruCacheStatistics
     /// <summary>Misses that joined a load already in flight instead of starting their own.</summary>
     public long CoalescedLoads { get; init; }
 
+    /// <summary>
+    /// Hits (of values and of remembered absences) whose access the eviction policy never saw: the reader's
+    /// read-buffer stripe was full, so the read was counted and dropped, as Caffeine's lossy read buffer does. They
+    /// are part of <see cref="Hits"/> and <see cref="NegativeHits"/>. A share of the hits that stays high means reads
+    /// arrive faster than maintenance applies them, and the policy decides on a sample of them; 0 under
+    /// <see cref="CachePolicy.Lru"/> or <see cref="ReadMaintenance.Caller"/> while one thread reads.
+    /// </summary>
+    public long DroppedReads { get; init; }
+
     /// <summary>Entries held right now (values and remembered absences), including expired entries not yet reclaimed.</summary>
     public int Count { get; init; }
 

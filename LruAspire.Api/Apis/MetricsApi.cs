@@ -13,7 +13,7 @@ public static class MetricsApi
             .WithDocs("Cache counters",
                 """
                 The seed's metrics as JSON, for the API instance that answered, since it started: hits, misses, their
-                ratio, evictions, database queries saved, and how full the cache is. Each replica has its own cache, so
+                ratio, evictions, database queries saved, hits the eviction policy never saw, and how full the cache is. Each replica has its own cache, so
                 `instance` names the replica (as the Aspire dashboard does); a new connection may reach another one.
                 The same numbers go to the Aspire dashboard as OpenTelemetry metrics.
                 `HEAD` answers the same headers without the body.
@@ -23,7 +23,7 @@ public static class MetricsApi
                     new(StatusCodes.Status200OK, "The counters.", typeof(CacheMetricsResponse),
                         """
                         {"hits": 940, "negative_hits": 3, "misses": 60, "hit_rate": 0.9403, "evictions": 0, "expirations": 0,
-                         "removals": 2, "loads": 55, "coalesced_loads": 5, "db_queries_saved": 948, "count": 58, "capacity": 1000,
+                         "removals": 2, "loads": 55, "coalesced_loads": 5, "dropped_reads": 0, "db_queries_saved": 948, "count": 58, "capacity": 1000,
                          "policy": "TinyLfu", "bytes": 1740, "max_bytes": null, "instance": "api-xkwjhzpa"}
                         """),
                 ]);
@@ -36,7 +36,7 @@ public static class MetricsApi
         var stats = cacheService.Statistics;
         return new CacheMetricsResponse(
             stats.Hits, stats.NegativeHits, stats.Misses, Math.Round(stats.HitRate, 4),
-            stats.Evictions, stats.Expirations, stats.Removals, stats.Loads, stats.CoalescedLoads,
+            stats.Evictions, stats.Expirations, stats.Removals, stats.Loads, stats.CoalescedLoads, stats.DroppedReads,
             CacheMeter.DbQueriesSaved(stats), stats.Count, stats.Capacity, cacheService.Policy.ToString(), stats.Bytes, stats.MaxBytes, instance.Name);
     }
 }
@@ -51,6 +51,7 @@ public static class MetricsApi
 /// <param name="Removals">Entries removed by invalidation (writes, notifications, flushes).</param>
 /// <param name="Loads">Item-store reads started by misses.</param>
 /// <param name="CoalescedLoads">Misses that joined a read already in flight instead of starting their own.</param>
+/// <param name="DroppedReads">Hits the eviction policy never saw: counted, but dropped from a full read buffer (a high share of the hits means reads outpace maintenance).</param>
 /// <param name="DbQueriesSaved">Lookups answered without a database query of their own: hits + negative hits + coalesced loads.</param>
 /// <param name="Count">Entries held now.</param>
 /// <param name="Capacity">The entry bound.</param>
@@ -68,6 +69,7 @@ public sealed record CacheMetricsResponse(
     long Removals,
     long Loads,
     long CoalescedLoads,
+    long DroppedReads,
     long DbQueriesSaved,
     int Count,
     int Capacity,

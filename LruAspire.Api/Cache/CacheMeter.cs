@@ -7,7 +7,8 @@ namespace LruAspire.Api.Cache;
 /// <summary>
 /// The <c>LruAspire.Cache</c> meter, named after .NET 11's MemoryCache metrics (<c>cache.requests</c> tagged
 /// <c>cache.request.type</c>, <c>cache.evictions</c> tagged <c>cache.eviction.reason</c>, <c>cache.entries</c>,
-/// <c>cache.estimated_size</c>) plus the single-flight counter <c>cache.coalesced_loads</c>, and the two numbers this
+/// <c>cache.estimated_size</c>) plus the single-flight counter <c>cache.coalesced_loads</c>, the read buffer's
+/// <c>cache.dropped_reads</c>, and the two numbers this
 /// project is about, ready to chart: <c>cache.hit_ratio</c> and <c>cache.db_queries_saved</c>.
 /// </summary>
 /// <remarks>
@@ -26,6 +27,7 @@ public sealed class CacheMeter
     public const string EvictionsName = "cache.evictions";
     public const string EntriesName = "cache.entries";
     public const string CoalescedLoadsName = "cache.coalesced_loads";
+    public const string DroppedReadsName = "cache.dropped_reads";
     public const string EstimatedSizeName = "cache.estimated_size";
     public const string HitRatioName = "cache.hit_ratio";
     public const string DbQueriesSavedName = "cache.db_queries_saved";
@@ -53,6 +55,8 @@ public sealed class CacheMeter
             unit: "{entry}", description: "Entries the cache holds now.");
         meter.CreateObservableCounter(CoalescedLoadsName, () => cache.Statistics.CoalescedLoads,
             unit: "{request}", description: "Misses that joined an item-store read already in flight (single flight).");
+        meter.CreateObservableCounter(DroppedReadsName, () => cache.Statistics.DroppedReads,
+            unit: "{request}", description: "Hits whose access the eviction policy never saw: counted, but dropped from a full read buffer. A share of the hits that stays high means reads outpace the policy's maintenance.");
         meter.CreateObservableUpDownCounter(EstimatedSizeName, () => cache.Statistics.Bytes,
             unit: "By", description: "Accounted size of the cached values.");
         meter.CreateObservableGauge(HitRatioName, () => cache.Statistics.HitRate,
