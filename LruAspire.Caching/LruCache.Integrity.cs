@@ -94,7 +94,7 @@ public sealed partial class LruCache<TKey, TValue>
         }
 
         var expiring = 0;
-        foreach (var node in _map.Values.Where(node => node.CanExpire))
+        foreach (var node in _map.Nodes().Where(node => node.CanExpire))
         {
             expiring++;
             if (!queued.TryGetValue(node, out var deadline) || deadline > node.DeadlineTicks)
