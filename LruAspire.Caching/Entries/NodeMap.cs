@@ -30,7 +30,8 @@ namespace LruAspire.Caching.Entries;
 /// whose hashes differ only in high bits (block addresses, aligned ids) still spread. The table starts large
 /// enough for every entry the cache can hold, up to 65,536, and doubles when the entries outnumber the buckets.
 /// Keys hash with their own <see cref="object.GetHashCode"/> (or the cache's comparer): a string's is randomized
-/// per process, so requests cannot aim their keys at one chain.
+/// per process, so requests cannot aim string keys at one chain; an integer's is not, and a chain is then bounded
+/// only by the entries the cache holds, as in a <c>ConcurrentDictionary</c>.
 /// </para>
 /// </remarks>
 internal sealed class NodeMap<TKey, TValue> where TKey : notnull
@@ -180,8 +181,9 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
     /// <summary>Doubles the buckets, relinking every node, with the counter odd meanwhile.</summary>
     private void Resize()
     {
-        Interlocked.Increment(ref _resizes); // a full fence: readers see the counter odd before any link moves
+        // Allocate first: if that throws, the counter must not stay odd (readers would wait for it forever).
         var buckets = NewBuckets(_buckets.Length * 2);
+        Interlocked.Increment(ref _resizes); // a full fence: readers see the counter odd before any link moves
         foreach (var old in _buckets)
         {
             var node = old.Head;
@@ -200,9 +202,8 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Equal(TKey stored, TKey key) =>
-        _comparer is null
-            ? typeof(TKey).IsValueType ? EqualityComparer<TKey>.Default.Equals(stored, key) : stored.Equals(key)
-            : _comparer.Equals(stored, key);
+        // The default equality, not object.Equals: a key type may be equal only through IEquatable<T>.
+        _comparer is null ? EqualityComparer<TKey>.Default.Equals(stored, key) : _comparer.Equals(stored, key);
 
     /// <summary>
     /// The head of the chain for <paramref name="hash"/> (Fibonacci hashing: the top log2(length) bits of the hash times 2^32/φ).

@@ -83,7 +83,8 @@ public class NodeMapTests
 
         // The writer grows a table from 16 buckets through about ten resizes while replacing the stable keys, then
         // starts over with a new table, so the readers run beside many resizes, not only the first few.
-        var writer = Task.Run(() =>
+        // Dedicated threads: with two readers spinning on two cores a pool writer could be starved of a thread.
+        var writer = Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -97,8 +98,8 @@ public class NodeMapTests
                 grownTables++;
                 Volatile.Write(ref current, StableMap(Stable));
             }
-        });
-        var readers = Enumerable.Range(0, 2).Select(seed => Task.Run(() =>
+        }, TaskCreationOptions.LongRunning);
+        var readers = Enumerable.Range(0, 2).Select(seed => Task.Factory.StartNew(() =>
         {
             var random = new Random(seed);
             while (!stop.IsCancellationRequested)
@@ -115,7 +116,7 @@ public class NodeMapTests
                 }
                 Interlocked.Increment(ref lookups);
             }
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
 
         await Task.WhenAll([writer, .. readers]);
         Assert.Equal(0, failures);
