@@ -70,7 +70,7 @@ public sealed partial class LruCache<TKey, TValue>
             {
                 throw new InvalidOperationException($"Broken back link after key {node.Key}.");
             }
-            if (!_map.TryGetValue(node.Key, out var mapped) || !ReferenceEquals(mapped, node))
+            if (!ReferenceEquals(_map.Find(node.Key, _map.Hash(node.Key)), node))
             {
                 throw new InvalidOperationException($"Listed key {node.Key} is not mapped to its node.");
             }
@@ -94,7 +94,7 @@ public sealed partial class LruCache<TKey, TValue>
         }
 
         var expiring = 0;
-        foreach (var node in _map.Values.Where(node => node.CanExpire))
+        foreach (var node in _map.Nodes().Where(node => node.CanExpire))
         {
             expiring++;
             if (!queued.TryGetValue(node, out var deadline) || deadline > node.DeadlineTicks)

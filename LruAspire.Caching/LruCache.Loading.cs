@@ -36,7 +36,8 @@ public sealed partial class LruCache<TKey, TValue>
         lock (_policyLock)
         {
             // Look again under the lock: a load may have stored the key since the lock-free lookup.
-            if (_map.TryGetValue(key, out node))
+            node = _map.Find(key, _map.Hash(key));
+            if (node is not null)
             {
                 DrainReadBufferLocked();
                 if (!node.CanExpire || Renew(node))

@@ -128,25 +128,27 @@ public sealed partial class LruCache<TKey, TValue>
     private void StoreLocked(TKey key, TValue? value, bool absent, EntryExpiration expiration, long size, long now)
     {
         var deadline = expiration.DeadlineAfterAccess(now);
+        var hash = _map.Hash(key);
+        var existing = _map.Find(key, hash);
         if (deadline <= now || size > (MaxBytes ?? long.MaxValue))
         {
             // Born expired, or too big ever to fit: do not store it, and do not keep serving the old value.
-            if (_map.TryGetValue(key, out var stale))
+            if (existing is not null)
             {
-                RemoveLocked(stale, deadline <= now ? EvictionReason.Removed : EvictionReason.Capacity);
+                RemoveLocked(existing, deadline <= now ? EvictionReason.Removed : EvictionReason.Capacity);
             }
             return;
         }
 
-        var node = new CacheNode<TKey, TValue>(key, _hashesKeys ? _comparer.GetHashCode(key) : 0, value, absent, size, expiration, deadline);
-        // Insert first: for a new key (the common write, after a miss) that is the only hash lookup.
-        if (!_map.TryAdd(key, node))
+        var node = new CacheNode<TKey, TValue>(key, hash, value, absent, size, expiration, deadline);
+        if (existing is null)
         {
-            ReplaceLocked(_map[key], node);
+            _map.Add(node);
+            AttachLocked(node);
         }
         else
         {
-            AttachLocked(node);
+            ReplaceLocked(existing, node);
         }
 
         _expirations.Add(node);
@@ -169,7 +171,7 @@ public sealed partial class LruCache<TKey, TValue>
             DetachLocked(existing);
             AttachLocked(replacement);
         }
-        _map[replacement.Key] = replacement;
+        _map.Replace(existing, replacement);
     }
 
     /// <summary>Puts a new node in its list: the absences' order, or the policy.</summary>
@@ -237,7 +239,7 @@ public sealed partial class LruCache<TKey, TValue>
 
     private void RemoveLocked(CacheNode<TKey, TValue> node, EvictionReason reason)
     {
-        _map.TryRemove(new KeyValuePair<TKey, CacheNode<TKey, TValue>>(node.Key, node));
+        _map.Remove(node);
         DetachLocked(node);
         _writes.Count(reason);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using LruAspire.Caching.Concurrency;
@@ -17,8 +16,8 @@ namespace LruAspire.Caching;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Concurrency.</b> One global <see cref="ConcurrentDictionary{TKey, TValue}"/> maps keys to entries and is
-/// read without a lock. The eviction policy (its lists and frequency sketch), the byte total, the expiration
+/// <b>Concurrency.</b> One global hash table (<see cref="NodeMap{TKey, TValue}"/>, chained through the entries
+/// themselves) maps keys to entries; it is read without a lock and written only under the policy lock. The eviction policy (its lists and frequency sketch), the byte total, the expiration
 /// order, the remembered absences and the loads in flight are guarded by one <em>policy lock</em>, taken by
 /// writes. A hit does not take it: it records the entry in a striped, lossy read buffer (and is counted when that
 /// buffer drains, or in striped counters if its read is dropped); the buffer is replayed into the policy in order by the next write, or when a stripe fills:
@@ -36,7 +35,7 @@ namespace LruAspire.Caching;
 /// deadline first.
 /// </para>
 /// <para>
-/// <b>Hot path.</b> A hit is a dictionary lookup, a clock read only when the entry can expire, and one slot in
+/// <b>Hot path.</b> A hit is a hash-table lookup, a clock read only when the entry can expire, and one slot in
 /// the reader's own buffer stripe: two plain stores and no atomic instruction (the hit is counted when the buffer
 /// drains); it allocates nothing.
 /// </para>
@@ -44,8 +43,7 @@ namespace LruAspire.Caching;
 /// </remarks>
 public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, IDisposable where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, CacheNode<TKey, TValue>> _map;
-    private readonly IEqualityComparer<TKey> _comparer;
+    private readonly NodeMap<TKey, TValue> _map;
     private readonly StripedReadBuffer<CacheNode<TKey, TValue>> _readBuffer = new(ThreadStripe.Count);
     private readonly MissCounters _misses = new();
     private readonly Lock _policyLock = new();
@@ -54,9 +52,6 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     private readonly TimeSpan? _defaultTimeToLive;
     private readonly TimeSpan _negativeTimeToLive;
     private readonly ITimer? _sweepTimer;
-
-    /// <summary>Whether the policy counts keys by hash (<see cref="EvictionPolicy{TKey, TValue}.CountsByHash"/>).</summary>
-    private readonly bool _hashesKeys;
 
     // Guarded by _policyLock.
     private readonly EvictionPolicy<TKey, TValue> _policy;
@@ -90,7 +85,6 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         }
 
         _time = time ?? TimeProvider.System;
-        _comparer = comparer ?? EqualityComparer<TKey>.Default;
         _sizeOf = sizeOf;
         _defaultTimeToLive = options.DefaultTimeToLive;
         _negativeTimeToLive = options.NegativeTimeToLive;
@@ -101,11 +95,9 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         _drainOnCaller = options.Policy == CachePolicy.Lru || options.ReadMaintenance == ReadMaintenance.Caller;
         _scheduledDrain = new ScheduledDrain(this);
 
-        // Writes are serialized by the policy lock, so the map needs one lock of its own, not one per core.
-        _map = new ConcurrentDictionary<TKey, CacheNode<TKey, TValue>>(concurrencyLevel: 1, Math.Min(Capacity, 1 << 16), comparer);
+        _map = new NodeMap<TKey, TValue>(Capacity + MaxAbsences, comparer);
         _loads = new Dictionary<TKey, InFlightLoad<TValue>>(comparer);
         _policy = EvictionPolicy<TKey, TValue>.Create(options.Policy, options.Capacity);
-        _hashesKeys = _policy.CountsByHash;
 
         if (options.ExpirationScanInterval is { } interval)
         {
@@ -172,7 +164,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         {
             DrainReadBufferLocked();
             ForgetLoadLocked(key);
-            if (!_map.TryGetValue(key, out var node))
+            if (_map.Find(key, _map.Hash(key)) is not { } node)
             {
                 return false;
             }
@@ -189,7 +181,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         lock (_policyLock)
         {
             DrainReadBufferLocked();
-            foreach (var node in _map.Values)
+            foreach (var node in _map.Nodes())
             {
                 node.Queue = NodeQueue.Removed; // readers still holding one must not resurrect it in the policy
             }

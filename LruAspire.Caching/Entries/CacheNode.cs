@@ -26,8 +26,8 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
     public TKey Key { get; private set; } = key;
 
     /// <summary>
-    /// The key's hash code, kept so the frequency sketch does not hash the key again on every access; 0 under a
-    /// policy that counts nothing by hash (<see cref="Policies.EvictionPolicy{TKey, TValue}.CountsByHash"/>).
+    /// The key's hash code, computed once when the node is built: the map's buckets and the frequency sketch use it,
+    /// so neither an eviction nor an access hashes the key again.
     /// </summary>
     public int Hash { get; private set; } = hash;
 
@@ -52,6 +52,12 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
     public CacheNode<TKey, TValue>? Previous { get; set; }
 
     public CacheNode<TKey, TValue>? Next { get; set; }
+
+    /// <summary>
+    /// The next node in this node's <see cref="NodeMap{TKey, TValue}"/> bucket: written under the policy lock, read
+    /// without one (a field, for volatile access). A removed node keeps it, for readers still standing on it.
+    /// </summary>
+    public CacheNode<TKey, TValue>? NextInBucket;
 
     /// <summary>
     /// Gives an evicted node of a <see cref="Policies.WindowSimulation"/> a new key, so replaying an access never

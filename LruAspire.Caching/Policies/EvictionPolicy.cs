@@ -12,12 +12,6 @@ internal abstract class EvictionPolicy<TKey, TValue>
     /// <summary>The values the policy holds.</summary>
     public abstract int Count { get; }
 
-    /// <summary>
-    /// Whether the policy reads <see cref="CacheNode{TKey, TValue}.Hash"/> (a frequency sketch counts keys by it).
-    /// When it does not, an insert leaves the hash 0 and hashes the key once, in the map, instead of twice.
-    /// </summary>
-    public virtual bool CountsByHash => false;
-
     /// <summary>Creates the policy that <paramref name="policy"/> names.</summary>
     public static EvictionPolicy<TKey, TValue> Create(CachePolicy policy, int capacity) => policy switch
     {

@@ -61,9 +61,6 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
 
     public override int Count => _window.Count + _probation.Count + _protected.Count;
 
-    /// <summary>The sketch and the simulations' sample count keys by hash.</summary>
-    public override bool CountsByHash => true;
-
     /// <summary>
     /// A fixed-window copy for <see cref="WindowSimulation"/>: it reads <paramref name="sketch"/>, which the live
     /// policy increments, and never adapts.

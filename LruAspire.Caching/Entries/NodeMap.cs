@@ -1,0 +1,222 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace LruAspire.Caching.Entries;
+
+/// <summary>
+/// The cache's hash table: keys to nodes, chained through the nodes themselves
+/// (<see cref="CacheNode{TKey, TValue}.NextInBucket"/>), read without a lock and written by one thread at a time
+/// (the holder of the cache's policy lock).
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Why not <see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/>.</b> Every write of
+/// the cache already holds the policy lock, so the dictionary's own locks, its own node per entry and its second
+/// hash of a victim's key on removal were paid for nothing. Here the cache's node is the table's entry and keeps
+/// its hash: an insert allocates one object and hashes its key once, an eviction hashes nothing, and a hit
+/// follows one chain of the nodes it needs anyway.
+/// </para>
+/// <para>
+/// <b>Readers without a lock.</b> A writer publishes a node with a release store into its bucket (or its
+/// predecessor), after every field is set, and unlinks a node by pointing its predecessor past it, leaving the
+/// removed node's own link alone: a reader standing on it still reaches the rest of the chain. Chains only ever
+/// lose or gain whole nodes, so a reader finds every node that was in its chain for the whole lookup. Only a
+/// resize moves nodes between chains; it runs under a sequence counter (odd while it relinks), and a lookup that
+/// found nothing while the counter moved looks again (a hit is always genuine: the key was compared).
+/// </para>
+/// <para>
+/// <b>Buckets.</b> A power of two, indexed by the top bits of the hash times 2^32/φ (Fibonacci hashing), so keys
+/// whose hashes differ only in high bits (block addresses, aligned ids) still spread. The table starts large
+/// enough for every entry the cache can hold, up to 65,536, and doubles when the entries outnumber the buckets.
+/// Keys hash with their own <see cref="object.GetHashCode"/> (or the cache's comparer): a string's is randomized
+/// per process, so requests cannot aim string keys at one chain; an integer's is not, and a chain is then bounded
+/// only by the entries the cache holds, as in a <c>ConcurrentDictionary</c>.
+/// </para>
+/// </remarks>
+internal sealed class NodeMap<TKey, TValue> where TKey : notnull
+{
+    private const int MaximumInitialBuckets = 1 << 16;
+
+    /// <summary><see langword="null"/> for the default equality, which the JIT can inline for the key's type.</summary>
+    private readonly IEqualityComparer<TKey>? _comparer;
+
+    // A struct array: a ref to an element of a reference-type array costs a covariance check (a helper call) on
+    // every lookup; a struct array needs none.
+    private Bucket[] _buckets;
+
+    /// <summary>Odd while a resize relinks chains; readers that found nothing look again if it moved.</summary>
+    private int _resizes;
+
+    /// <param name="entries">The most entries the table is expected to hold; it grows past that if needed.</param>
+    /// <param name="comparer">Key equality; the default when <see langword="null"/>.</param>
+    public NodeMap(int entries, IEqualityComparer<TKey>? comparer)
+    {
+        _comparer = comparer is null || ReferenceEquals(comparer, EqualityComparer<TKey>.Default) ? null : comparer;
+        _buckets = NewBuckets(Math.Clamp(entries, 16, MaximumInitialBuckets));
+    }
+
+    /// <summary>Entries in the table. Writer side (under the policy lock).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The key's hash code, by the table's equality; nodes keep it (<see cref="CacheNode{TKey, TValue}.Hash"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Hash(TKey key) => _comparer is null ? key.GetHashCode() : _comparer.GetHashCode(key);
+
+    /// <summary>Finds the node for <paramref name="key"/> without a lock; safe against one concurrent writer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out CacheNode<TKey, TValue> node)
+    {
+        var hash = Hash(key);
+        var resizes = Volatile.Read(ref _resizes);
+        node = FindIn(Volatile.Read(ref _buckets), hash, key);
+        if (node is not null)
+        {
+            return true; // the key was compared: a hit is genuine even while a resize runs
+        }
+        // A miss counts only if no resize moved chains under the lookup.
+        if ((resizes & 1) == 0 && resizes == Volatile.Read(ref _resizes))
+        {
+            return false;
+        }
+        return TryGetValueAfterResize(key, hash, out node);
+    }
+
+    /// <summary>Finds the node for <paramref name="key"/> with hash <paramref name="hash"/>. Writer side.</summary>
+    public CacheNode<TKey, TValue>? Find(TKey key, int hash) => FindIn(_buckets, hash, key);
+
+    /// <summary>Adds a node whose key is not in the table. Writer side.</summary>
+    public void Add(CacheNode<TKey, TValue> node)
+    {
+        if (Count >= _buckets.Length)
+        {
+            Resize();
+        }
+        ref var bucket = ref HeadOf(_buckets, node.Hash);
+        node.NextInBucket = bucket;
+        Volatile.Write(ref bucket, node); // release: a reader that sees the node sees all its fields
+        Count++;
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> (same key) where <paramref name="existing"/> is. Writer side.</summary>
+    public void Replace(CacheNode<TKey, TValue> existing, CacheNode<TKey, TValue> replacement)
+    {
+        replacement.NextInBucket = existing.NextInBucket;
+        Volatile.Write(ref LinkTo(existing), replacement);
+    }
+
+    /// <summary>Unlinks <paramref name="node"/>, which is in the table. Writer side.</summary>
+    public void Remove(CacheNode<TKey, TValue> node)
+    {
+        // The removed node keeps its link, so a reader standing on it still walks the rest of the chain.
+        Volatile.Write(ref LinkTo(node), node.NextInBucket);
+        Count--;
+    }
+
+    /// <summary>Empties the table; readers still walking the old buckets finish there. Writer side.</summary>
+    public void Clear()
+    {
+        Volatile.Write(ref _buckets, NewBuckets(_buckets.Length));
+        Count = 0;
+    }
+
+    /// <summary>Every node, bucket by bucket. Writer side.</summary>
+    public IEnumerable<CacheNode<TKey, TValue>> Nodes()
+    {
+        foreach (var bucket in _buckets)
+        {
+            for (var node = bucket.Head; node is not null; node = node.NextInBucket)
+            {
+                yield return node;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private CacheNode<TKey, TValue>? FindIn(Bucket[] buckets, int hash, TKey key)
+    {
+        // Acquire loads along the chain: a node read here was fully built, and a resize's counter is read after them.
+        for (var node = Volatile.Read(ref HeadOf(buckets, hash));
+             node is not null;
+             node = Volatile.Read(ref node.NextInBucket))
+        {
+            if (node.Hash == hash && Equal(node.Key, key))
+            {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryGetValueAfterResize(TKey key, int hash, [MaybeNullWhen(false)] out CacheNode<TKey, TValue> node)
+    {
+        var spinner = new SpinWait();
+        while (true)
+        {
+            var resizes = Volatile.Read(ref _resizes);
+            if ((resizes & 1) == 0)
+            {
+                node = FindIn(Volatile.Read(ref _buckets), hash, key);
+                if (node is not null || resizes == Volatile.Read(ref _resizes))
+                {
+                    return node is not null;
+                }
+            }
+            spinner.SpinOnce();
+        }
+    }
+
+    /// <summary>The link that points at <paramref name="node"/>: its bucket, or its predecessor's next link.</summary>
+    private ref CacheNode<TKey, TValue>? LinkTo(CacheNode<TKey, TValue> node)
+    {
+        ref var link = ref HeadOf(_buckets, node.Hash);
+        while (!ReferenceEquals(link, node))
+        {
+            link = ref link!.NextInBucket;
+        }
+        return ref link;
+    }
+
+    /// <summary>Doubles the buckets, relinking every node, with the counter odd meanwhile.</summary>
+    private void Resize()
+    {
+        // Allocate first: if that throws, the counter must not stay odd (readers would wait for it forever).
+        var buckets = NewBuckets(_buckets.Length * 2);
+        Interlocked.Increment(ref _resizes); // a full fence: readers see the counter odd before any link moves
+        foreach (var old in _buckets)
+        {
+            var node = old.Head;
+            while (node is not null)
+            {
+                var next = node.NextInBucket;
+                ref var bucket = ref HeadOf(buckets, node.Hash);
+                node.NextInBucket = bucket;
+                bucket = node;
+                node = next;
+            }
+        }
+        Volatile.Write(ref _buckets, buckets);
+        Interlocked.Increment(ref _resizes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Equal(TKey stored, TKey key) =>
+        // The default equality, not object.Equals: a key type may be equal only through IEquatable<T>.
+        _comparer is null ? EqualityComparer<TKey>.Default.Equals(stored, key) : _comparer.Equals(stored, key);
+
+    /// <summary>
+    /// The head of the chain for <paramref name="hash"/> (Fibonacci hashing: the top log2(length) bits of the hash times 2^32/φ).
+    /// The length is a power of two, at least 16, so the shift is between 4 and 28.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref CacheNode<TKey, TValue>? HeadOf(Bucket[] buckets, int hash) =>
+        ref buckets[(int)(((uint)hash * 0x9E3779B9u) >> (32 - BitOperations.Log2((uint)buckets.Length)))].Head;
+
+    private static Bucket[] NewBuckets(int minimum) => new Bucket[(int)BitOperations.RoundUpToPowerOf2((uint)minimum)];
+
+    private struct Bucket
+    {
+        public CacheNode<TKey, TValue>? Head;
+    }
+}
