@@ -99,12 +99,4 @@ public class NodeMapChurnTests
 
     private static CacheNode<int, int> Node(NodeMap<int, int> map, int key) =>
         new(key, map.Hash(key), key, isAbsent: false, size: 0, EntryExpiration.None, EntryExpiration.Never);
-
-    /// <summary>Hashes by the key mod <paramref name="hashes"/>, negative for negative keys.</summary>
-    private sealed class ModuloComparer(int hashes) : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x == y;
-
-        public int GetHashCode(int obj) => obj % hashes;
-    }
 }
