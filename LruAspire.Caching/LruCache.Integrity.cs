@@ -70,7 +70,7 @@ public sealed partial class LruCache<TKey, TValue>
             {
                 throw new InvalidOperationException($"Broken back link after key {node.Key}.");
             }
-            if (!ReferenceEquals(_map.Find(node.Key, _map.Hash(node.Key)), node))
+            if (!ReferenceEquals(_map.Find(node.Key), node))
             {
                 throw new InvalidOperationException($"Listed key {node.Key} is not mapped to its node.");
             }

@@ -36,7 +36,7 @@ public sealed partial class LruCache<TKey, TValue>
         lock (_policyLock)
         {
             // Look again under the lock: a load may have stored the key since the lock-free lookup.
-            node = _map.Find(key, _map.Hash(key));
+            node = _map.Find(key);
             if (node is not null)
             {
                 DrainReadBufferLocked();

@@ -164,7 +164,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         {
             DrainReadBufferLocked();
             ForgetLoadLocked(key);
-            if (_map.Find(key, _map.Hash(key)) is not { } node)
+            if (_map.Find(key) is not { } node)
             {
                 return false;
             }

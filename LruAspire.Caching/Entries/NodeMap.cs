@@ -82,7 +82,10 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         return TryGetValueAfterResize(key, hash, out node);
     }
 
-    /// <summary>Finds the node for <paramref name="key"/> with hash <paramref name="hash"/>. Writer side.</summary>
+    /// <summary>Finds the node for <paramref name="key"/>. Writer side.</summary>
+    public CacheNode<TKey, TValue>? Find(TKey key) => Find(key, Hash(key));
+
+    /// <summary>Finds the node for <paramref name="key"/> with hash <paramref name="hash"/>, already computed. Writer side.</summary>
     public CacheNode<TKey, TValue>? Find(TKey key, int hash) => FindIn(_buckets, hash, key);
 
     /// <summary>Adds a node whose key is not in the table. Writer side.</summary>

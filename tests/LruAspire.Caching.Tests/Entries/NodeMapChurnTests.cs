@@ -33,7 +33,7 @@ public class NodeMapChurnTests
                 for (var step = 0; step < 2_000; step++)
                 {
                     var key = Stable + random.Next(Transient);
-                    var found = map.Find(key, map.Hash(key));
+                    var found = map.Find(key);
                     switch (random.Next(4))
                     {
                         case 0 when found is not null:
@@ -48,7 +48,7 @@ public class NodeMapChurnTests
                             break;
                         default:
                             var stable = random.Next(Stable);
-                            map.Replace(map.Find(stable, map.Hash(stable))!, Node(map, stable));
+                            map.Replace(map.Find(stable)!, Node(map, stable));
                             break;
                     }
                 }

@@ -23,7 +23,7 @@ public class NodeMapTests
             var version = 0;
             foreach (var (operation, key) in sequence)
             {
-                var found = map.Find(key, map.Hash(key));
+                var found = map.Find(key);
                 Assert.Same(model.GetValueOrDefault(key), found);
                 var node = Node(map, key, ++version);
                 switch (operation)
