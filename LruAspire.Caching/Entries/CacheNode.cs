@@ -69,6 +69,12 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
         Hash = hash;
     }
 
+    /// <summary>
+    /// Gives the node its key's hash under a new hash function: only <see cref="NodeMap{TKey, TValue}"/> calls it,
+    /// while its resize counter is odd (see its remarks on string keys).
+    /// </summary>
+    public void Rehash(int hash) => Hash = hash;
+
     /// <summary>Whether the entry is still live at <paramref name="nowTicks"/>.</summary>
     public bool IsLiveAt(long nowTicks) => nowTicks < DeadlineTicks;
 
