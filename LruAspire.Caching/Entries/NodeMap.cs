@@ -110,7 +110,10 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         {
             return false;
         }
-        return TryGetValueAfterResize(key, out node);
+        // A returned node, not an out argument: passing the caller's variable by reference to a call would keep it
+        // in memory, not in a register, on every hit.
+        node = FindAfterResize(key);
+        return node is not null;
     }
 
     /// <summary>Finds the node for <paramref name="key"/>. Writer side.</summary>
@@ -206,8 +209,9 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         return null;
     }
 
+    /// <summary>A lookup that found nothing while a resize moved chains: looks again once the counter stands still and even.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool TryGetValueAfterResize(TKey key, [MaybeNullWhen(false)] out CacheNode<TKey, TValue> node)
+    private CacheNode<TKey, TValue>? FindAfterResize(TKey key)
     {
         var spinner = new SpinWait();
         while (true)
@@ -215,10 +219,10 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
             var resizes = Volatile.Read(ref _resizes);
             if ((resizes & 1) == 0)
             {
-                node = FindIn(Volatile.Read(ref _buckets), Hash(key), key);
+                var node = FindIn(Volatile.Read(ref _buckets), Hash(key), key);
                 if (node is not null || resizes == Volatile.Read(ref _resizes))
                 {
-                    return node is not null;
+                    return node;
                 }
             }
             spinner.SpinOnce();
