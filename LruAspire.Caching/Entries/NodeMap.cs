@@ -82,7 +82,11 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
     /// <summary>Entries in the table. Writer side (under the policy lock).</summary>
     public int Count { get; private set; }
 
-    /// <summary>Whether string keys hash randomized: a flood of colliding keys was detected (see the remarks).</summary>
+    /// <summary>
+    /// Whether a flood of colliding keys switched the table from <see cref="NonRandomizedStringHash"/> to
+    /// <see cref="string.GetHashCode()"/> (see the remarks); <see langword="false"/> for a table that never used the
+    /// fast hash, even one whose comparer hashes randomized.
+    /// </summary>
     public bool HashesStringsRandomized => typeof(TKey) == typeof(string) && _comparer is null && !_nonRandomizedStrings;
 
     /// <summary>The key's hash code, by the table's equality; nodes keep it (<see cref="CacheNode{TKey, TValue}.Hash"/>).</summary>
