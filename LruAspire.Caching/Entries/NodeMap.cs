@@ -82,7 +82,11 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
     /// <summary>Entries in the table. Writer side (under the policy lock).</summary>
     public int Count { get; private set; }
 
-    /// <summary>Whether string keys hash randomized: a flood of colliding keys was detected (see the remarks).</summary>
+    /// <summary>
+    /// Whether a flood of colliding keys switched the table from <see cref="NonRandomizedStringHash"/> to
+    /// <see cref="string.GetHashCode()"/> (see the remarks); <see langword="false"/> for a table that never used the
+    /// fast hash, even one whose comparer hashes randomized.
+    /// </summary>
     public bool HashesStringsRandomized => typeof(TKey) == typeof(string) && _comparer is null && !_nonRandomizedStrings;
 
     /// <summary>The key's hash code, by the table's equality; nodes keep it (<see cref="CacheNode{TKey, TValue}.Hash"/>).</summary>
@@ -105,7 +109,11 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         {
             return true; // the key was compared: a hit is genuine even while a resize runs
         }
-        // A miss counts only if no resize moved chains under the lookup.
+        // A miss counts only if no resize moved chains under the lookup. The barrier orders the plain reads above
+        // before the counter's second read: a flood switch rewrites the hash flag and the nodes' hashes, and on ARM64
+        // a plain read may otherwise be satisfied after that acquire read (new hash, old counter: a false miss).
+        // Free on x64 (TSO), a load fence on ARM64, and only ever on a miss.
+        Volatile.ReadBarrier();
         if ((resizes & 1) == 0 && resizes == Volatile.Read(ref _resizes))
         {
             return false;
@@ -220,6 +228,7 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
             if ((resizes & 1) == 0)
             {
                 var node = FindIn(Volatile.Read(ref _buckets), Hash(key), key);
+                Volatile.ReadBarrier(); // as in TryGetValue: the hashes read above, before the counter
                 if (node is not null || resizes == Volatile.Read(ref _resizes))
                 {
                     return node;

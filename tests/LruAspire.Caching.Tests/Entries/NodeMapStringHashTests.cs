@@ -83,6 +83,31 @@ public class NodeMapStringHashTests
     }
 
     [Fact]
+    public void The_switch_rehashes_once_and_later_adds_relink_nothing()
+    {
+        var map = new NodeMap<string, int>(entries: 1_024, comparer: null);
+        foreach (var key in CollidingStrings.Make(2 * NodeMap<string, int>.CollisionThreshold))
+        {
+            AddIfMissing(map, key);
+        }
+        Assert.True(map.HashesStringsRandomized);
+        var later = Enumerable.Range(0, 100).Select(i => NewNode(map, "later-" + i)).ToArray();
+
+        // Every relink allocates a bucket array; these adds fit the table, so a second rehash is the only thing
+        // that could allocate (and it would run on every add if the switch left the flood flag set).
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var node in later)
+        {
+            if (map.Find(node.Key, node.Hash) is null)
+            {
+                map.Add(node);
+            }
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.All(later, node => Assert.True(map.TryGetValue(node.Key, out var found) && ReferenceEquals(found, node)));
+    }
+
+    [Fact]
     public async Task Readers_never_miss_a_key_while_a_flood_switches_the_hash_under_them()
     {
         var stable = Enumerable.Range(0, 64).Select(i => "stable-" + i).ToArray();
@@ -146,4 +171,7 @@ public class NodeMapStringHashTests
             map.Add(new CacheNode<string, int>(key, hash, 0, isAbsent: false, size: 0, EntryExpiration.None, EntryExpiration.Never));
         }
     }
+
+    private static CacheNode<string, int> NewNode(NodeMap<string, int> map, string key) =>
+        new(key, map.Hash(key), 0, isAbsent: false, size: 0, EntryExpiration.None, EntryExpiration.Never);
 }
