@@ -142,7 +142,10 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
             }
             walked++;
         }
-        _floodDetected |= walked > CollisionThreshold && _nonRandomizedStrings;
+        if (walked > CollisionThreshold && _nonRandomizedStrings)
+        {
+            _floodDetected = true; // a store only then: this object's line is the one every reader reads
+        }
         return null;
     }
 
