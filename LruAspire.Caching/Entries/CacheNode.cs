@@ -26,8 +26,9 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
     public TKey Key { get; private set; } = key;
 
     /// <summary>
-    /// The key's hash code, computed once when the node is built: the map's buckets and the frequency sketch use it,
-    /// so neither an eviction nor an access hashes the key again.
+    /// The key's hash code, computed when the node is built (and again only if its map switches to the randomized
+    /// string hash): the map's buckets and the frequency sketch use it, so neither an eviction nor an access hashes
+    /// the key again.
     /// </summary>
     public int Hash { get; private set; } = hash;
 
@@ -68,6 +69,13 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
         Key = key;
         Hash = hash;
     }
+
+    /// <summary>
+    /// Gives the node its key's hash under a new hash function: only <see cref="NodeMap{TKey, TValue}"/> calls it, on
+    /// its nodes while its resize counter is odd, and on the node it is adding, which no reader can see yet (see its
+    /// remarks on string keys).
+    /// </summary>
+    public void Rehash(int hash) => Hash = hash;
 
     /// <summary>Whether the entry is still live at <paramref name="nowTicks"/>.</summary>
     public bool IsLiveAt(long nowTicks) => nowTicks < DeadlineTicks;

@@ -29,14 +29,25 @@ namespace LruAspire.Caching.Entries;
 /// <b>Buckets.</b> A power of two, indexed by the top bits of the hash times 2^32/φ (Fibonacci hashing), so keys
 /// whose hashes differ only in high bits (block addresses, aligned ids) still spread. The table starts large
 /// enough for every entry the cache can hold, up to 65,536, and doubles when the entries outnumber the buckets.
-/// Keys hash with their own <see cref="object.GetHashCode"/> (or the cache's comparer): a string's is randomized
-/// per process, so requests cannot aim string keys at one chain; an integer's is not, and a chain is then bounded
-/// only by the entries the cache holds, as in a <c>ConcurrentDictionary</c>.
+/// Keys hash with their own <see cref="object.GetHashCode"/> (or the cache's comparer), strings excepted (below);
+/// an integer's hash is not randomized, and a chain is then bounded only by the entries the cache holds, as in a
+/// <c>ConcurrentDictionary</c>.
+/// </para>
+/// <para>
+/// <b>String keys</b> (with the default or ordinal equality) hash with <see cref="NonRandomizedStringHash"/>, not
+/// with <see cref="string.GetHashCode()"/>: the randomized hash (Marvin) costs more than the rest of a hit. A
+/// non-randomized function can be flooded by keys chosen to collide, so the first chain a writer finds longer than
+/// <see cref="CollisionThreshold"/> switches the table, for good, to the randomized hash, rehashing every node
+/// under the same counter as a resize: what .NET's <c>Dictionary</c> and <c>ConcurrentDictionary</c> do for
+/// string keys.
 /// </para>
 /// </remarks>
 internal sealed class NodeMap<TKey, TValue> where TKey : notnull
 {
     private const int MaximumInitialBuckets = 1 << 16;
+
+    /// <summary>A chain longer than this is a flood of colliding string keys (the threshold of .NET's <c>Dictionary</c>).</summary>
+    public const int CollisionThreshold = 100;
 
     /// <summary><see langword="null"/> for the default equality, which the JIT can inline for the key's type.</summary>
     private readonly IEqualityComparer<TKey>? _comparer;
@@ -48,52 +59,110 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
     /// <summary>Odd while a resize relinks chains; readers that found nothing look again if it moved.</summary>
     private int _resizes;
 
+    /// <summary>
+    /// Whether string keys hash with <see cref="NonRandomizedStringHash"/> (only ever for string keys): cleared,
+    /// under the resize counter, by the first chain found longer than <see cref="CollisionThreshold"/>.
+    /// </summary>
+    private bool _nonRandomizedStrings;
+
+    /// <summary>A writer found a chain longer than <see cref="CollisionThreshold"/>: the next add rehashes. Writer side.</summary>
+    private bool _floodDetected;
+
     /// <param name="entries">The most entries the table is expected to hold; it grows past that if needed.</param>
     /// <param name="comparer">Key equality; the default when <see langword="null"/>.</param>
     public NodeMap(int entries, IEqualityComparer<TKey>? comparer)
     {
-        _comparer = comparer is null || ReferenceEquals(comparer, EqualityComparer<TKey>.Default) ? null : comparer;
+        _comparer = comparer is null || ReferenceEquals(comparer, EqualityComparer<TKey>.Default) || ReferenceEquals(comparer, StringComparer.Ordinal)
+            ? null
+            : comparer;
+        _nonRandomizedStrings = typeof(TKey) == typeof(string) && _comparer is null;
         _buckets = NewBuckets(Math.Clamp(entries, 16, MaximumInitialBuckets));
     }
 
     /// <summary>Entries in the table. Writer side (under the policy lock).</summary>
     public int Count { get; private set; }
 
+    /// <summary>
+    /// Whether a flood of colliding keys switched the table from <see cref="NonRandomizedStringHash"/> to
+    /// <see cref="string.GetHashCode()"/> (see the remarks); <see langword="false"/> for a table that never used the
+    /// fast hash, even one whose comparer hashes randomized.
+    /// </summary>
+    public bool HashesStringsRandomized => typeof(TKey) == typeof(string) && _comparer is null && !_nonRandomizedStrings;
+
     /// <summary>The key's hash code, by the table's equality; nodes keep it (<see cref="CacheNode{TKey, TValue}.Hash"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Hash(TKey key) => _comparer is null ? key.GetHashCode() : _comparer.GetHashCode(key);
+    public int Hash(TKey key) =>
+        // Unsafe.As, not a cast: the flag is only ever set when TKey is string, so a type check would be wasted.
+        _nonRandomizedStrings ? NonRandomizedStringHash.Of(Unsafe.As<TKey, string>(ref key))
+        : _comparer is null ? key.GetHashCode()
+        : _comparer.GetHashCode(key);
 
     /// <summary>Finds the node for <paramref name="key"/> without a lock; safe against one concurrent writer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out CacheNode<TKey, TValue> node)
     {
-        var hash = Hash(key);
+        // The counter first: the hash function it reads next may change only while the counter is odd.
         var resizes = Volatile.Read(ref _resizes);
+        var hash = Hash(key);
         node = FindIn(Volatile.Read(ref _buckets), hash, key);
         if (node is not null)
         {
             return true; // the key was compared: a hit is genuine even while a resize runs
         }
-        // A miss counts only if no resize moved chains under the lookup.
+        // A miss counts only if no resize moved chains under the lookup. The barrier orders the plain reads above
+        // before the counter's second read: a flood switch rewrites the hash flag and the nodes' hashes, and on ARM64
+        // a plain read may otherwise be satisfied after that acquire read (new hash, old counter: a false miss).
+        // Free on x64 (TSO), a load fence on ARM64, and only ever on a miss.
+        Volatile.ReadBarrier();
         if ((resizes & 1) == 0 && resizes == Volatile.Read(ref _resizes))
         {
             return false;
         }
-        return TryGetValueAfterResize(key, hash, out node);
+        // A returned node, not an out argument: passing the caller's variable by reference to a call would keep it
+        // in memory, not in a register, on every hit.
+        node = FindAfterResize(key);
+        return node is not null;
     }
 
     /// <summary>Finds the node for <paramref name="key"/>. Writer side.</summary>
     public CacheNode<TKey, TValue>? Find(TKey key) => Find(key, Hash(key));
 
-    /// <summary>Finds the node for <paramref name="key"/> with hash <paramref name="hash"/>, already computed. Writer side.</summary>
-    public CacheNode<TKey, TValue>? Find(TKey key, int hash) => FindIn(_buckets, hash, key);
+    /// <summary>
+    /// Finds the node for <paramref name="key"/> with hash <paramref name="hash"/>, already computed. Writer side. A
+    /// miss that walked a chain longer than <see cref="CollisionThreshold"/> makes the next <see cref="Add"/> rehash.
+    /// </summary>
+    public CacheNode<TKey, TValue>? Find(TKey key, int hash)
+    {
+        var walked = 0;
+        for (var node = HeadOf(_buckets, hash); node is not null; node = node.NextInBucket)
+        {
+            if (node.Hash == hash && Equal(node.Key, key))
+            {
+                return node;
+            }
+            walked++;
+        }
+        if (walked > CollisionThreshold && _nonRandomizedStrings)
+        {
+            _floodDetected = true; // a store only then: this object's line is the one every reader reads
+        }
+        return null;
+    }
 
-    /// <summary>Adds a node whose key is not in the table. Writer side.</summary>
+    /// <summary>
+    /// Adds a node whose key is not in the table. Writer side. If it has to rehash the table (a flood of colliding
+    /// string keys), the node gets its new hash too: callers read <see cref="CacheNode{TKey, TValue}.Hash"/> after adding.
+    /// </summary>
     public void Add(CacheNode<TKey, TValue> node)
     {
-        if (Count >= _buckets.Length)
+        if (_floodDetected)
         {
-            Resize();
+            Relink(_buckets.Length, rehash: true);
+            node.Rehash(Hash(node.Key));
+        }
+        else if (Count >= _buckets.Length)
+        {
+            Relink(_buckets.Length * 2, rehash: false);
         }
         ref var bucket = ref HeadOf(_buckets, node.Hash);
         node.NextInBucket = bucket;
@@ -151,8 +220,9 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         return null;
     }
 
+    /// <summary>A lookup that found nothing while a resize moved chains: looks again once the counter stands still and even.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool TryGetValueAfterResize(TKey key, int hash, [MaybeNullWhen(false)] out CacheNode<TKey, TValue> node)
+    private CacheNode<TKey, TValue>? FindAfterResize(TKey key)
     {
         var spinner = new SpinWait();
         while (true)
@@ -160,10 +230,11 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
             var resizes = Volatile.Read(ref _resizes);
             if ((resizes & 1) == 0)
             {
-                node = FindIn(Volatile.Read(ref _buckets), hash, key);
+                var node = FindIn(Volatile.Read(ref _buckets), Hash(key), key);
+                Volatile.ReadBarrier(); // as in TryGetValue: the hashes read above, before the counter
                 if (node is not null || resizes == Volatile.Read(ref _resizes))
                 {
-                    return node is not null;
+                    return node;
                 }
             }
             spinner.SpinOnce();
@@ -181,18 +252,30 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         return ref link;
     }
 
-    /// <summary>Doubles the buckets, relinking every node, with the counter odd meanwhile.</summary>
-    private void Resize()
+    /// <summary>
+    /// Relinks every node into <paramref name="length"/> buckets with the counter odd meanwhile: a resize, or a switch
+    /// to the randomized string hash that recomputes every node's hash (<paramref name="rehash"/>).
+    /// </summary>
+    private void Relink(int length, bool rehash)
     {
         // Allocate first: if that throws, the counter must not stay odd (readers would wait for it forever).
-        var buckets = NewBuckets(_buckets.Length * 2);
+        var buckets = NewBuckets(length);
         Interlocked.Increment(ref _resizes); // a full fence: readers see the counter odd before any link moves
+        if (rehash)
+        {
+            _nonRandomizedStrings = false;
+            _floodDetected = false;
+        }
         foreach (var old in _buckets)
         {
             var node = old.Head;
             while (node is not null)
             {
                 var next = node.NextInBucket;
+                if (rehash)
+                {
+                    node.Rehash(Hash(node.Key));
+                }
                 ref var bucket = ref HeadOf(buckets, node.Hash);
                 node.NextInBucket = bucket;
                 bucket = node;

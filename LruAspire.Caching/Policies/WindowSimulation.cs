@@ -11,7 +11,7 @@ namespace LruAspire.Caching.Policies;
 /// </summary>
 internal sealed class WindowSimulation
 {
-    private readonly Dictionary<int, CacheNode<int, bool>> _map;
+    private readonly NodeMap<int, bool> _map;
     private readonly TinyLfuPolicy<int, bool> _policy;
     private readonly int _capacity;
 
@@ -24,7 +24,7 @@ internal sealed class WindowSimulation
     public WindowSimulation(int capacity, double windowShare, FrequencySketch sketch)
     {
         _capacity = capacity;
-        _map = new Dictionary<int, CacheNode<int, bool>>(capacity + 1);
+        _map = new NodeMap<int, bool>(capacity + 1, comparer: null);
         _policy = TinyLfuPolicy<int, bool>.Simulation(capacity, windowShare, sketch);
         WindowShare = windowShare;
     }
@@ -64,7 +64,7 @@ internal sealed class WindowSimulation
     /// <summary>Replays one access; returns whether it hit.</summary>
     public bool Access(int hash)
     {
-        if (_map.TryGetValue(hash, out var node))
+        if (_map.Find(hash, hash) is { } node)
         {
             _policy.RecordAccess(node);
             PeriodHits++;
@@ -74,13 +74,13 @@ internal sealed class WindowSimulation
         node = _spare ?? new CacheNode<int, bool>(hash, hash, value: false, isAbsent: false, size: 0, EntryExpiration.None, EntryExpiration.Never);
         _spare = null;
         node.Reuse(hash, hash);
-        _map.Add(hash, node);
+        _map.Add(node);
         _policy.Add(node);
         while (_policy.Count > _capacity)
         {
             var victim = _policy.SelectVictim();
             _policy.Remove(victim);
-            _map.Remove(victim.Key);
+            _map.Remove(victim);
             _spare = victim;
         }
         return false;
