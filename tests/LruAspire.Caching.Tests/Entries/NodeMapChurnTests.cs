@@ -18,13 +18,9 @@ public class NodeMapChurnTests
     {
         // Hashes collide mod 8: chains of about sixteen, with stable and transient keys interleaved in each.
         var current = NewMap();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
-        var failures = 0L;
-        var lookups = 0L;
         var rounds = 0;
 
-        // Dedicated threads: readers spinning on pool threads would starve a pooled writer on a small machine.
-        var writer = Task.Factory.StartNew(() =>
+        var (failures, lookups) = await ReadersBesideAWriter.RunAsync(TimeSpan.FromSeconds(1.5), stop =>
         {
             var random = new Random(7);
             while (!stop.IsCancellationRequested)
@@ -60,28 +56,15 @@ public class NodeMapChurnTests
                 rounds++;
                 Volatile.Write(ref current, NewMap());
             }
-        }, TaskCreationOptions.LongRunning);
-        var readers = Enumerable.Range(0, 2).Select(seed => Task.Factory.StartNew(() =>
+        }, random =>
         {
-            var random = new Random(seed);
-            while (!stop.IsCancellationRequested)
-            {
-                var map = Volatile.Read(ref current);
-                var stable = random.Next(Stable);
-                if (!map.TryGetValue(stable, out var node) || node.Key != stable)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-                var transient = Stable + random.Next(Transient);
-                if (map.TryGetValue(transient, out node) && node.Key != transient)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-                Interlocked.Increment(ref lookups);
-            }
-        }, TaskCreationOptions.LongRunning)).ToArray();
+            var map = Volatile.Read(ref current);
+            var stable = random.Next(Stable);
+            var transient = Stable + random.Next(Transient);
+            return map.TryGetValue(stable, out var node) && node.Key == stable
+                && (!map.TryGetValue(transient, out node) || node.Key == transient);
+        });
 
-        await Task.WhenAll([writer, .. readers]).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, failures);
         Assert.True(lookups > 1_000, $"Only {lookups} lookups ran.");
         Assert.True(rounds > 0, "The writer never finished a round.");

@@ -113,13 +113,9 @@ public class NodeMapStringHashTests
         var stable = Enumerable.Range(0, 64).Select(i => "stable-" + i).ToArray();
         var flood = CollidingStrings.Make(2 * NodeMap<string, int>.CollisionThreshold);
         var current = NewMap(stable);
-        var failures = 0L;
-        var lookups = 0L;
         var switches = 0;
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
 
-        // Dedicated threads: readers spinning on pool threads would starve a pooled writer on a small machine.
-        var writer = Task.Factory.StartNew(() =>
+        var (failures, lookups) = await ReadersBesideAWriter.RunAsync(TimeSpan.FromSeconds(1.5), stop =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -131,22 +127,12 @@ public class NodeMapStringHashTests
                 switches += map.HashesStringsRandomized ? 1 : 0;
                 Volatile.Write(ref current, NewMap(stable));
             }
-        }, TaskCreationOptions.LongRunning);
-        var readers = Enumerable.Range(0, 2).Select(seed => Task.Factory.StartNew(() =>
+        }, random =>
         {
-            var random = new Random(seed);
-            while (!stop.IsCancellationRequested)
-            {
-                var key = stable[random.Next(stable.Length)];
-                if (!Volatile.Read(ref current).TryGetValue(key, out var node) || node.Key != key)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-                Interlocked.Increment(ref lookups);
-            }
-        }, TaskCreationOptions.LongRunning)).ToArray();
+            var key = stable[random.Next(stable.Length)];
+            return Volatile.Read(ref current).TryGetValue(key, out var node) && node.Key == key;
+        });
 
-        await Task.WhenAll([writer, .. readers]).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, failures);
         Assert.True(lookups > 1_000, $"Only {lookups} lookups ran.");
         Assert.True(switches > 0, "The flood never switched the hash.");
