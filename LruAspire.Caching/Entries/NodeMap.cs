@@ -42,12 +42,9 @@ namespace LruAspire.Caching.Entries;
 /// string keys.
 /// </para>
 /// </remarks>
-internal sealed class NodeMap<TKey, TValue> where TKey : notnull
+internal sealed partial class NodeMap<TKey, TValue> where TKey : notnull
 {
     private const int MaximumInitialBuckets = 1 << 16;
-
-    /// <summary>A chain longer than this is a flood of colliding string keys (the threshold of .NET's <c>Dictionary</c>).</summary>
-    public const int CollisionThreshold = 100;
 
     /// <summary><see langword="null"/> for the default equality, which the JIT can inline for the key's type.</summary>
     private readonly IEqualityComparer<TKey>? _comparer;
@@ -58,15 +55,6 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
 
     /// <summary>Odd while a resize relinks chains; readers that found nothing look again if it moved.</summary>
     private int _resizes;
-
-    /// <summary>
-    /// Whether string keys hash with <see cref="NonRandomizedStringHash"/> (only ever for string keys): cleared,
-    /// under the resize counter, by the first chain found longer than <see cref="CollisionThreshold"/>.
-    /// </summary>
-    private bool _nonRandomizedStrings;
-
-    /// <summary>A writer found a chain longer than <see cref="CollisionThreshold"/>: the next add rehashes. Writer side.</summary>
-    private bool _floodDetected;
 
     /// <param name="entries">The most entries the table is expected to hold; it grows past that if needed.</param>
     /// <param name="comparer">Key equality; the default when <see langword="null"/>.</param>
@@ -81,21 +69,6 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
 
     /// <summary>Entries in the table. Writer side (under the policy lock).</summary>
     public int Count { get; private set; }
-
-    /// <summary>
-    /// Whether a flood of colliding keys switched the table from <see cref="NonRandomizedStringHash"/> to
-    /// <see cref="string.GetHashCode()"/> (see the remarks); <see langword="false"/> for a table that never used the
-    /// fast hash, even one whose comparer hashes randomized.
-    /// </summary>
-    public bool HashesStringsRandomized => typeof(TKey) == typeof(string) && _comparer is null && !_nonRandomizedStrings;
-
-    /// <summary>The key's hash code, by the table's equality; nodes keep it (<see cref="CacheNode{TKey, TValue}.Hash"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Hash(TKey key) =>
-        // Unsafe.As, not a cast: the flag is only ever set when TKey is string, so a type check would be wasted.
-        _nonRandomizedStrings ? NonRandomizedStringHash.Of(Unsafe.As<TKey, string>(ref key))
-        : _comparer is null ? key.GetHashCode()
-        : _comparer.GetHashCode(key);
 
     /// <summary>Finds the node for <paramref name="key"/> without a lock; safe against one concurrent writer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -220,27 +193,6 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         return null;
     }
 
-    /// <summary>A lookup that found nothing while a resize moved chains: looks again once the counter stands still and even.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private CacheNode<TKey, TValue>? FindAfterResize(TKey key)
-    {
-        var spinner = new SpinWait();
-        while (true)
-        {
-            var resizes = Volatile.Read(ref _resizes);
-            if ((resizes & 1) == 0)
-            {
-                var node = FindIn(Volatile.Read(ref _buckets), Hash(key), key);
-                Volatile.ReadBarrier(); // as in TryGetValue: the hashes read above, before the counter
-                if (node is not null || resizes == Volatile.Read(ref _resizes))
-                {
-                    return node;
-                }
-            }
-            spinner.SpinOnce();
-        }
-    }
-
     /// <summary>The link that points at <paramref name="node"/>: its bucket, or its predecessor's next link.</summary>
     private ref CacheNode<TKey, TValue>? LinkTo(CacheNode<TKey, TValue> node)
     {
@@ -251,53 +203,6 @@ internal sealed class NodeMap<TKey, TValue> where TKey : notnull
         }
         return ref link;
     }
-
-    /// <summary>
-    /// Relinks every node into <paramref name="length"/> buckets with the counter odd meanwhile: a resize, or a switch
-    /// to the randomized string hash that recomputes every node's hash (<paramref name="rehash"/>).
-    /// </summary>
-    private void Relink(int length, bool rehash)
-    {
-        // Allocate first: if that throws, the counter must not stay odd (readers would wait for it forever).
-        var buckets = NewBuckets(length);
-        Interlocked.Increment(ref _resizes); // a full fence: readers see the counter odd before any link moves
-        if (rehash)
-        {
-            _nonRandomizedStrings = false;
-            _floodDetected = false;
-        }
-        foreach (var old in _buckets)
-        {
-            var node = old.Head;
-            while (node is not null)
-            {
-                var next = node.NextInBucket;
-                if (rehash)
-                {
-                    node.Rehash(Hash(node.Key));
-                }
-                ref var bucket = ref HeadOf(buckets, node.Hash);
-                node.NextInBucket = bucket;
-                bucket = node;
-                node = next;
-            }
-        }
-        Volatile.Write(ref _buckets, buckets);
-        Interlocked.Increment(ref _resizes);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Equal(TKey stored, TKey key) =>
-        // The default equality, not object.Equals: a key type may be equal only through IEquatable<T>.
-        _comparer is null ? EqualityComparer<TKey>.Default.Equals(stored, key) : _comparer.Equals(stored, key);
-
-    /// <summary>
-    /// The head of the chain for <paramref name="hash"/> (Fibonacci hashing: the top log2(length) bits of the hash times 2^32/φ).
-    /// The length is a power of two, at least 16, so the shift is between 4 and 28.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref CacheNode<TKey, TValue>? HeadOf(Bucket[] buckets, int hash) =>
-        ref buckets[(int)(((uint)hash * 0x9E3779B9u) >> (32 - BitOperations.Log2((uint)buckets.Length)))].Head;
 
     private static Bucket[] NewBuckets(int minimum) => new Bucket[(int)BitOperations.RoundUpToPowerOf2((uint)minimum)];
 
