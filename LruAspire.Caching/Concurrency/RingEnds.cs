@@ -8,28 +8,26 @@ namespace LruAspire.Caching.Concurrency;
 /// invalidate the other's line (false sharing).
 /// </summary>
 /// <remarks>Not nested in <see cref="ReadBufferStripe{T}"/>: the runtime refuses explicit layout in generic types.</remarks>
-[StructLayout(LayoutKind.Explicit, Size = 3 * CacheLine)]
+[StructLayout(LayoutKind.Explicit, Size = 3 * CacheLine.Size)]
 internal struct RingEnds
 {
-    private const int CacheLine = 64;
-
     /// <summary>The next slot the consumer reads; written by the consumer only.</summary>
-    [FieldOffset(CacheLine)]
+    [FieldOffset(CacheLine.Size)]
     public int Head;
 
     /// <summary>The next slot a producer writes.</summary>
-    [FieldOffset(2 * CacheLine)]
+    [FieldOffset(2 * CacheLine.Size)]
     public int Tail;
 
     /// <summary>The head as the producer last read it: a lower bound of the real one.</summary>
-    [FieldOffset(2 * CacheLine + sizeof(int))]
+    [FieldOffset(2 * CacheLine.Size + sizeof(int))]
     public int CachedHead;
 
     /// <summary>Reads of values the ring could not take (it was full): counted on the producer's own line.</summary>
-    [FieldOffset(2 * CacheLine + 2 * sizeof(int))]
+    [FieldOffset(2 * CacheLine.Size + 2 * sizeof(int))]
     public long DroppedHits;
 
     /// <summary>Reads of remembered absences the ring could not take.</summary>
-    [FieldOffset(2 * CacheLine + 2 * sizeof(int) + sizeof(long))]
+    [FieldOffset(2 * CacheLine.Size + 2 * sizeof(int) + sizeof(long))]
     public long DroppedAbsenceHits;
 }

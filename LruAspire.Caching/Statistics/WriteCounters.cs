@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LruAspire.Caching.Concurrency;
 
 namespace LruAspire.Caching.Statistics;
 
@@ -15,30 +16,28 @@ namespace LruAspire.Caching.Statistics;
 /// a one-thread hit took 19 ns instead of 14 in the processes where the cache object happened to land that way.
 /// So the counters sit between 64 bytes of padding on each side, wherever the struct lands in the cache object.
 /// </remarks>
-[StructLayout(LayoutKind.Explicit, Size = 2 * CacheLine + 7 * sizeof(long))]
+[StructLayout(LayoutKind.Explicit, Size = 2 * CacheLine.Size + 7 * sizeof(long))]
 internal struct WriteCounters
 {
-    private const int CacheLine = 64;
-
-    [FieldOffset(CacheLine)]
+    [FieldOffset(CacheLine.Size)]
     public long Hits;
 
-    [FieldOffset(CacheLine + 1 * sizeof(long))]
+    [FieldOffset(CacheLine.Size + 1 * sizeof(long))]
     public long NegativeHits;
 
-    [FieldOffset(CacheLine + 2 * sizeof(long))]
+    [FieldOffset(CacheLine.Size + 2 * sizeof(long))]
     public long CapacityEvictions;
 
-    [FieldOffset(CacheLine + 3 * sizeof(long))]
+    [FieldOffset(CacheLine.Size + 3 * sizeof(long))]
     public long Expirations;
 
-    [FieldOffset(CacheLine + 4 * sizeof(long))]
+    [FieldOffset(CacheLine.Size + 4 * sizeof(long))]
     public long Removals;
 
-    [FieldOffset(CacheLine + 5 * sizeof(long))]
+    [FieldOffset(CacheLine.Size + 5 * sizeof(long))]
     public long Loads;
 
-    [FieldOffset(CacheLine + 6 * sizeof(long))]
+    [FieldOffset(CacheLine.Size + 6 * sizeof(long))]
     public long CoalescedLoads;
 
     public void Count(EvictionReason reason)
