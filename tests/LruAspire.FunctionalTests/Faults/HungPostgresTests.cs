@@ -46,8 +46,10 @@ public class HungPostgresTests(FaultAppFixture fixture, ITestOutputHelper output
         }
         finally
         {
-            ProcessSignals.Continue(frozen);
+            // Stamped before the signals go out: a backend may run, and a breaker probe succeed, while the rest of
+            // the tree is still being resumed, so "before resumed" must mean "while every process was stopped".
             resumed = clock.Elapsed;
+            ProcessSignals.Continue(frozen);
         }
 
         var recovered = await WaitForRecoveryAsync(traffic, clock, resumed, timeout.Token);
