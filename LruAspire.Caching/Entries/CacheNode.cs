@@ -23,7 +23,7 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
 {
     private long _deadlineTicks = deadlineTicks;
 
-    public TKey Key { get; private set; } = key;
+    public TKey Key { get; } = key;
 
     /// <summary>
     /// The key's hash code, computed when the node is built (and again only if its map switches to the randomized
@@ -59,16 +59,6 @@ internal sealed class CacheNode<TKey, TValue>(TKey key, int hash, TValue? value,
     /// without one (a field, for volatile access). A removed node keeps it, for readers still standing on it.
     /// </summary>
     public CacheNode<TKey, TValue>? NextInBucket;
-
-    /// <summary>
-    /// Gives an evicted node of a <see cref="Policies.WindowSimulation"/> a new key, so replaying an access never
-    /// allocates. Only simulations call it: their nodes are never in the cache's map, so no reader can see one.
-    /// </summary>
-    public void Reuse(TKey key, int hash)
-    {
-        Key = key;
-        Hash = hash;
-    }
 
     /// <summary>
     /// Gives the node its key's hash under a new hash function: only <see cref="NodeMap{TKey, TValue}"/> calls it, on

@@ -8,15 +8,10 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue>
 
     /// <summary>
     /// Counts an access in the sketch (first, so the simulations' duels see it as the live cache's do), feeds the
-    /// simulations, and resizes the window when they pick another share. A simulation (no simulations of its own)
-    /// only reads the sketch the live policy counts in.
+    /// simulations, and resizes the window when they pick another share.
     /// </summary>
     private void Observe(int hash)
     {
-        if (_simulations is null)
-        {
-            return;
-        }
         _sketch.Increment(hash);
         if (_simulations.Record(hash) is { } share)
         {
@@ -24,16 +19,8 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue>
         }
     }
 
-    /// <summary>
-    /// Sizes the segments for a window of <paramref name="share"/> of the capacity. The main space is rounded down
-    /// and the window gets the rest (Caffeine's and BitFaster's rounding), so a small cache's window is not cut to
-    /// nothing: at 256 entries 1 % is 3 entries, not 2 (multi1 at 256 entries: 47.4 % with 2, 48.6 % with 3).
-    /// </summary>
-    private void SetWindowMaximum(double share)
-    {
-        _windowMaximum = Math.Clamp(_capacity - (int)((1 - share) * _capacity), 1, _capacity);
-        _protectedMaximum = (int)(ProtectedShare * (_capacity - _windowMaximum));
-    }
+    /// <summary>Sizes the segments for a window of <paramref name="share"/> of the capacity.</summary>
+    private void SetWindowMaximum(double share) => (_windowMaximum, _protectedMaximum) = SegmentBounds.For(_capacity, share);
 
     /// <summary>
     /// Moves the boundary. A growing window takes no entry from main: it fills with the next new entries while the

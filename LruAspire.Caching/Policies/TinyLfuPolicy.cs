@@ -25,9 +25,6 @@ namespace LruAspire.Caching.Policies;
 /// </remarks>
 internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey, TValue>
 {
-    /// <summary>Protected's share of the main space (Caffeine's 80 %).</summary>
-    private const double ProtectedShare = 0.8;
-
     /// <summary>
     /// A candidate at least this warm is admitted against a hotter victim with probability 1/128 (Caffeine's
     /// defence against hash flooding: an attacker who makes a victim look hot cannot pin the cache forever).
@@ -38,7 +35,7 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     private readonly AccessOrderList<TKey, TValue> _probation = new(NodeQueue.Probation);
     private readonly AccessOrderList<TKey, TValue> _protected = new(NodeQueue.Protected);
     private readonly FrequencySketch _sketch;
-    private readonly WindowSimulations? _simulations;
+    private readonly WindowSimulations _simulations;
     private readonly int _capacity;
     private int _windowMaximum;
     private int _protectedMaximum;
@@ -47,26 +44,14 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
 
     /// <summary>The live policy: its own sketch, a 1 % window to start with, adapted by <see cref="WindowSimulations"/>.</summary>
     public TinyLfuPolicy(int capacity)
-        : this(capacity, InitialWindowShare, new FrequencySketch(capacity), adaptive: true)
-    {
-    }
-
-    private TinyLfuPolicy(int capacity, double windowShare, FrequencySketch sketch, bool adaptive)
     {
         _capacity = capacity;
-        _sketch = sketch;
-        _simulations = adaptive ? new WindowSimulations(capacity, windowShare, sketch) : null;
-        SetWindowMaximum(windowShare);
+        _sketch = new FrequencySketch(capacity);
+        _simulations = new WindowSimulations(capacity, InitialWindowShare, _sketch);
+        SetWindowMaximum(InitialWindowShare);
     }
 
     public override int Count => _window.Count + _probation.Count + _protected.Count;
-
-    /// <summary>
-    /// A fixed-window copy for <see cref="WindowSimulation"/>: it reads <paramref name="sketch"/>, which the live
-    /// policy increments, and never adapts.
-    /// </summary>
-    public static TinyLfuPolicy<TKey, TValue> Simulation(int capacity, double windowShare, FrequencySketch sketch) =>
-        new(capacity, windowShare, sketch, adaptive: false);
 
     public override void Add(CacheNode<TKey, TValue> node)
     {
@@ -202,10 +187,8 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
         {
             return true;
         }
-        // Only the live cache flips the coin: it is what an attacker floods. A simulation decides by frequency alone,
-        // so the window share it measures does not hang on a random draw (each flip changes a simulation's contents,
-        // and with it which period first shows a significant lead: up to 1.5 points between runs on sprite at 512).
-        return _simulations is not null && candidateFrequency >= WarmCandidate && (NextRandom() & 127) == 0;
+        // Only the live cache flips the coin: it is what an attacker floods (MiniatureTinyLfu says why its simulations do not).
+        return candidateFrequency >= WarmCandidate && (NextRandom() & 127) == 0;
     }
 
     /// <summary>The candidate moved from the window after <paramref name="node"/> (nearer probation's head), if any.</summary>

@@ -1,31 +1,19 @@
-using LruAspire.Caching.Entries;
-using LruAspire.Caching.Expiration;
-
 namespace LruAspire.Caching.Policies;
 
 /// <summary>
-/// A miniature W-TinyLFU cache with a fixed window share, fed only the sampled keys (by hash), counting its hits:
-/// one candidate configuration for <see cref="WindowSimulations"/>. It reuses <see cref="TinyLfuPolicy{TKey, TValue}"/>
-/// itself, reading (never incrementing) the live cache's frequency sketch, so its admission decisions are the ones
-/// the live cache would make for those keys.
+/// One candidate window share for <see cref="WindowSimulations"/>: a <see cref="MiniatureTinyLfu"/> with that share,
+/// fed only the sampled keys (by hash), and its hits and lead over the chosen share.
 /// </summary>
 internal sealed class WindowSimulation
 {
-    private readonly NodeMap<int, bool> _map;
-    private readonly TinyLfuPolicy<int, bool> _policy;
-    private readonly int _capacity;
-
-    /// <summary>The last evicted node, reused by the next miss, so a simulation allocates only while it fills.</summary>
-    private CacheNode<int, bool>? _spare;
+    private readonly MiniatureTinyLfu _cache;
 
     /// <summary>The decayed sum of the squared per-period leads, for <see cref="Spread"/>.</summary>
     private double _leadSquares;
 
     public WindowSimulation(int capacity, double windowShare, FrequencySketch sketch)
     {
-        _capacity = capacity;
-        _map = new NodeMap<int, bool>(capacity + 1, comparer: null);
-        _policy = TinyLfuPolicy<int, bool>.Simulation(capacity, windowShare, sketch);
+        _cache = new MiniatureTinyLfu(capacity, windowShare, sketch);
         WindowShare = windowShare;
     }
 
@@ -64,25 +52,11 @@ internal sealed class WindowSimulation
     /// <summary>Replays one access; returns whether it hit.</summary>
     public bool Access(int hash)
     {
-        if (_map.Find(hash, hash) is { } node)
+        if (!_cache.Access(hash))
         {
-            _policy.RecordAccess(node);
-            PeriodHits++;
-            return true;
+            return false;
         }
-
-        node = _spare ?? new CacheNode<int, bool>(hash, hash, value: false, isAbsent: false, size: 0, EntryExpiration.None, EntryExpiration.Never);
-        _spare = null;
-        node.Reuse(hash, hash);
-        _map.Add(node);
-        _policy.Add(node);
-        while (_policy.Count > _capacity)
-        {
-            var victim = _policy.SelectVictim();
-            _policy.Remove(victim);
-            _map.Remove(victim);
-            _spare = victim;
-        }
-        return false;
+        PeriodHits++;
+        return true;
     }
 }

@@ -38,10 +38,11 @@ namespace LruAspire.Caching.Policies;
 /// The sums lose a tenth of their weight every 1,000 sampled accesses, so the choice follows a changing workload.
 /// </para>
 /// <para>
-/// <b>Cost.</b> Each sampled access costs one small policy update per simulation, under the policy lock while the
-/// read buffer drains; nothing runs on the hit path itself. Below 256 entries every key is sampled (five
-/// full-size simulations); from 8,192 entries on, a 64th of the accesses, with five miniatures of capacity / 64
-/// entries each (about 8 % more nodes than the cache holds).
+/// <b>Cost.</b> Each sampled access is one access to each of the five <see cref="MiniatureTinyLfu"/> caches (about
+/// 30 ns each for a miss, measured), under the policy lock while the read buffer drains; nothing runs on the hit path
+/// itself. Below 256 entries every key is sampled (five full-size simulations); from 256 entries on, about 128 entries
+/// per miniature, so 1 key in 8 at 1,024 entries; from 8,192 entries on, a 64th of the accesses, with five miniatures
+/// of capacity / 64 entries each (36 bytes per miniature entry: under 3 bytes per entry of the cache).
 /// </para>
 /// </remarks>
 internal sealed class WindowSimulations
