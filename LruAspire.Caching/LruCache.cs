@@ -144,8 +144,9 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     public void Set(TKey key, TValue value, DistributedCacheEntryOptions? options = null)
     {
         // An entry without expiration (the common case) needs no clock: its deadline is Never whatever the time.
-        var now = options is null && _defaultTimeToLive is null ? 0 : Now();
-        var expiration = EntryExpiration.From(options, now, _defaultTimeToLive);
+        var expires = options is not null || _defaultTimeToLive is not null;
+        var now = expires ? Now() : 0;
+        var expiration = expires ? EntryExpiration.From(options, now, _defaultTimeToLive) : EntryExpiration.None;
         var size = SizeOf(value);
         lock (_policyLock)
         {
