@@ -142,14 +142,14 @@ internal sealed class MiniatureTinyLfu
 
     /// <summary>
     /// The entry to evict: the loser of the duel between <paramref name="candidate"/> and probation's least recently
-    /// used entry, or with no candidate, the least recently used entry of probation, then protected, then the window.
+    /// used entry. Only a full cache evicts, and its window is full (nothing leaves the window but its overflow), so
+    /// every eviction has a candidate, and it is in probation: probation is never empty here, and its least recently
+    /// used entry is the candidate itself when it held nothing else.
     /// </summary>
     private int Duel(int candidate)
     {
-        var victim = TailOf(Queue.Probation);
-        victim = victim != None ? victim : TailOf(Queue.Protected);
-        victim = victim != None ? victim : TailOf(Queue.Window);
-        return candidate == None || candidate == victim || _sketch.Frequency(_slots[candidate].Hash) > _sketch.Frequency(_slots[victim].Hash)
+        var victim = _slots[SentinelOf(Queue.Probation)].Previous;
+        return candidate == victim || _sketch.Frequency(_slots[candidate].Hash) > _sketch.Frequency(_slots[victim].Hash)
             ? victim
             : candidate;
     }
@@ -165,12 +165,6 @@ internal sealed class MiniatureTinyLfu
             link = ref _slots[link].NextInBucket;
         }
         link = _slots[slot].NextInBucket;
-    }
-
-    private int TailOf(Queue queue)
-    {
-        var tail = _slots[SentinelOf(queue)].Previous;
-        return tail <= _capacity ? tail : None;
     }
 
     private void AddFirst(Queue queue, int slot)
