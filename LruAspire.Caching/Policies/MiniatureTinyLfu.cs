@@ -6,17 +6,19 @@ namespace LruAspire.Caching.Policies;
 /// probation and protected; a window overflow becomes the candidate that duels probation's least recently used entry,
 /// and the one the live cache's <see cref="FrequencySketch"/> (read here, never incremented) has seen less often is
 /// evicted. The window never changes size here, so a new key pushes at most one entry out of it, and that candidate
-/// duels at once: no candidate is ever pending, as one can be in the live policy after its window shrinks. It does not flip the live policy's coin for warm candidates: a simulation decides by frequency alone, so
-/// the window share it measures does not hang on a random draw (each flip changes a simulation's contents, and with it
-/// which period first shows a significant lead: up to 1.5 points between runs on sprite at 512 entries).
+/// duels at once: no candidate is kept from one access to the next (the live policy keeps one for an eviction that may
+/// come later). It does not flip the live policy's coin for warm candidates: a simulation decides by frequency alone,
+/// so the window share it measures does not hang on a random draw (each flip changes a simulation's contents, and with
+/// it which period first shows a significant lead: up to 1.5 points between runs on sprite at 512 entries).
 /// </summary>
 /// <remarks>
 /// <b>Layout.</b> Entries are slots of one struct array, linked by index into three circular lists (each with a
 /// sentinel slot, so linking has no null checks) and into hash chains. Five simulations replay every sampled access,
-/// so they are most of what a new key costs the live cache: as objects (a <see cref="Entries.CacheNode{TKey, TValue}"/>
-/// per entry, in a <see cref="Entries.NodeMap{TKey, TValue}"/>) they cost 57 of the 180 ns of a <c>TinyLfu</c> miss and
-/// insert at 1,024 entries, mostly the GC's write barrier on every relinked reference and loads from nodes spread over
-/// the heap. A slot is 20 bytes, a 128-entry miniature about 3 KB, and a relink is a plain store.
+/// so they are a large part of what a new key costs the live cache: as objects (a
+/// <see cref="Entries.CacheNode{TKey, TValue}"/> per entry, in a <see cref="Entries.NodeMap{TKey, TValue}"/>) they cost
+/// 57 of the 180 ns of a <c>TinyLfu</c> miss and insert at 1,024 entries, mostly the GC's write barrier on every
+/// relinked reference and loads from nodes spread over the heap. A slot is 20 bytes and a chain head 4 (2 to 4 heads
+/// per entry, at least 16): a 128-entry miniature takes about 4.7 KB, and a relink is a plain store.
 /// </remarks>
 internal sealed class MiniatureTinyLfu
 {
@@ -56,6 +58,7 @@ internal sealed class MiniatureTinyLfu
             _slots[sentinel].Previous = sentinel;
             _slots[sentinel].Next = sentinel;
         }
+        // 2 to 4 chain heads per entry (at least 16), so a miss rarely walks a chain.
         var bucketBits = int.Max(4, int.Log2(capacity) + 2);
         _buckets = new int[1 << bucketBits];
         _bucketShift = 32 - bucketBits;
@@ -139,14 +142,14 @@ internal sealed class MiniatureTinyLfu
 
     /// <summary>
     /// The entry to evict: the loser of the duel between <paramref name="candidate"/> and probation's least recently
-    /// used entry, or with no candidate, the least recently used entry of probation, then protected, then the window.
+    /// used entry. Only a full cache evicts, and its window is full (nothing leaves the window but its overflow), so
+    /// every eviction has a candidate, and it is in probation: probation is never empty here, and its least recently
+    /// used entry is the candidate itself when it held nothing else.
     /// </summary>
     private int Duel(int candidate)
     {
-        var victim = TailOf(Queue.Probation);
-        victim = victim != None ? victim : TailOf(Queue.Protected);
-        victim = victim != None ? victim : TailOf(Queue.Window);
-        return candidate == None || candidate == victim || _sketch.Frequency(_slots[candidate].Hash) > _sketch.Frequency(_slots[victim].Hash)
+        var victim = _slots[SentinelOf(Queue.Probation)].Previous;
+        return candidate == victim || _sketch.Frequency(_slots[candidate].Hash) > _sketch.Frequency(_slots[victim].Hash)
             ? victim
             : candidate;
     }
@@ -162,12 +165,6 @@ internal sealed class MiniatureTinyLfu
             link = ref _slots[link].NextInBucket;
         }
         link = _slots[slot].NextInBucket;
-    }
-
-    private int TailOf(Queue queue)
-    {
-        var tail = _slots[SentinelOf(queue)].Previous;
-        return tail <= _capacity ? tail : None;
     }
 
     private void AddFirst(Queue queue, int slot)

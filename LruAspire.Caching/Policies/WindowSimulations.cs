@@ -42,7 +42,8 @@ namespace LruAspire.Caching.Policies;
 /// 30 ns each for a miss, measured), under the policy lock while the read buffer drains; nothing runs on the hit path
 /// itself. Below 256 entries every key is sampled (five full-size simulations); from 256 entries on, about 128 entries
 /// per miniature, so 1 key in 8 at 1,024 entries; from 8,192 entries on, a 64th of the accesses, with five miniatures
-/// of capacity / 64 entries each (36 bytes per miniature entry: under 3 bytes per entry of the cache).
+/// of capacity / 64 entries each (at most 38 bytes per miniature entry, 20 for its slot and 8 to 16 for its share of the
+/// chain heads: under 3 bytes per entry of the cache).
 /// </para>
 /// </remarks>
 internal sealed class WindowSimulations
