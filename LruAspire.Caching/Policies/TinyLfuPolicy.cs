@@ -78,6 +78,12 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     public override void RecordAccess(CacheNode<TKey, TValue> node)
     {
         Observe(node.Hash);
+        if (ReferenceEquals(node, _candidate))
+        {
+            // A used entry is no longer a newcomer on trial: left pending, it would duel from protected at the next
+            // eviction if no add came first (the cache always adds first today; the policy does not count on it).
+            _candidate = NextCandidate(node);
+        }
         Promote(node);
     }
 
