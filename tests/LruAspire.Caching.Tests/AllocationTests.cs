@@ -35,7 +35,7 @@ public class AllocationTests
     public void A_window_simulation_that_keeps_missing_allocates_nothing_once_full()
     {
         // The simulations replay sampled hits of the live cache; a hit there can be a miss in a miniature, which
-        // must recycle its evicted node rather than allocate. Eight keys cycled through four slots keep missing.
+        // must reuse its evicted slot rather than allocate. Eight keys cycled through four slots keep missing.
         var simulation = new WindowSimulation(capacity: 4, windowShare: 0.25, new FrequencySketch(64));
         var misses = 0;
 
