@@ -39,11 +39,8 @@ internal sealed partial class NodeMap<TKey, TValue>
         // The default equality, not object.Equals: a key type may be equal only through IEquatable<T>.
         _comparer is null ? EqualityComparer<TKey>.Default.Equals(stored, key) : _comparer.Equals(stored, key);
 
-    /// <summary>
-    /// The head of the chain for <paramref name="hash"/> (Fibonacci hashing: the top log2(length) bits of the hash times 2^32/φ).
-    /// The length is a power of two, at least 16, so the shift is between 4 and 28.
-    /// </summary>
+    /// <summary>The head of the chain for <paramref name="hash"/>; the length is a power of two, at least 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref CacheNode<TKey, TValue>? HeadOf(Bucket[] buckets, int hash) =>
-        ref buckets[(int)(((uint)hash * 0x9E3779B9u) >> (32 - BitOperations.Log2((uint)buckets.Length)))].Head;
+        ref buckets[FibonacciHashing.Bucket(hash, BitOperations.Log2((uint)buckets.Length))].Head;
 }

@@ -1,3 +1,5 @@
+using LruAspire.Caching.Entries;
+
 namespace LruAspire.Caching.Policies;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class MiniatureTinyLfu
 
     private readonly Slot[] _slots;
     private readonly int[] _buckets;
-    private readonly int _bucketShift;
+    private readonly int _bucketBits;
     private readonly FrequencySketch _sketch;
     private readonly int _capacity;
     private readonly int _windowMaximum;
@@ -59,9 +61,8 @@ internal sealed class MiniatureTinyLfu
             _slots[sentinel].Next = sentinel;
         }
         // 2 to 4 chain heads per entry (at least 16), so a miss rarely walks a chain.
-        var bucketBits = int.Max(4, int.Log2(capacity) + 2);
-        _buckets = new int[1 << bucketBits];
-        _bucketShift = 32 - bucketBits;
+        _bucketBits = int.Max(4, int.Log2(capacity) + 2);
+        _buckets = new int[1 << _bucketBits];
         Array.Fill(_buckets, None);
     }
 
@@ -102,8 +103,8 @@ internal sealed class MiniatureTinyLfu
         return false;
     }
 
-    /// <summary>Fibonacci hashing, as <see cref="Entries.NodeMap{TKey, TValue}"/>: block addresses and other aligned keys spread too.</summary>
-    private int BucketOf(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _bucketShift);
+    /// <summary>As in <see cref="Entries.NodeMap{TKey, TValue}"/>: block addresses and other aligned keys spread too.</summary>
+    private int BucketOf(int hash) => FibonacciHashing.Bucket(hash, _bucketBits);
 
     /// <summary>Links a new entry at the window's front; returns the window's overflow, now in probation, if any.</summary>
     private int Add(int slot)
