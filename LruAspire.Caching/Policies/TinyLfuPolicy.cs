@@ -47,7 +47,7 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     {
         _capacity = capacity;
         _sketch = new FrequencySketch(capacity);
-        _simulations = new WindowSimulations(capacity, InitialWindowShare, _sketch);
+        _simulations = new WindowSimulations(capacity, InitialWindowShare);
         SetWindowMaximum(InitialWindowShare);
     }
 
