@@ -97,7 +97,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
 
         _map = new NodeMap<TKey, TValue>(Capacity + MaxAbsences, comparer);
         _loads = new Dictionary<TKey, InFlightLoad<TValue>>(comparer);
-        _policy = EvictionPolicy<TKey, TValue>.Create(options.Policy, options.Capacity);
+        _policy = EvictionPolicy<TKey, TValue>.Create(options.Policy, options.Capacity, onThreadPool: !_drainOnCaller);
 
         if (options.ExpirationScanInterval is { } interval)
         {

@@ -18,9 +18,10 @@ public sealed class LruCacheOptions : IValidatableObject
     public CachePolicy Policy { get; set; } = CachePolicy.TinyLfu;
 
     /// <summary>
-    /// Under <see cref="CachePolicy.TinyLfu"/>, whether a full read buffer is drained by the thread pool (the
-    /// default: the cheapest hit) or by the reader (<see cref="Caching.ReadMaintenance.Caller"/>: repeatable
-    /// single-threaded replays). <see cref="CachePolicy.Lru"/> always drains on the caller.
+    /// Under <see cref="CachePolicy.TinyLfu"/>, whether a full read buffer and the window simulations are replayed by
+    /// the thread pool (the default: the cheapest hit and insert) or by the caller
+    /// (<see cref="Caching.ReadMaintenance.Caller"/>: repeatable single-threaded replays). <see cref="CachePolicy.Lru"/>
+    /// always drains on the caller.
     /// </summary>
     [EnumDataType(typeof(ReadMaintenance), ErrorMessage = "Cache:ReadMaintenance must be ThreadPool or Caller.")]
     public ReadMaintenance ReadMaintenance { get; set; } = ReadMaintenance.ThreadPool;

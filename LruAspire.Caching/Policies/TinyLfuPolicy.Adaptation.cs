@@ -13,9 +13,10 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue>
     private void Observe(int hash)
     {
         _sketch.Increment(hash);
-        if (_simulations.Record(hash) is { } share)
+        var share = _deferredSimulations is null ? _simulations.Record(hash) : _deferredSimulations.Record(hash);
+        if (share is { } chosen)
         {
-            ResizeWindow(share);
+            ResizeWindow(chosen);
         }
     }
 
