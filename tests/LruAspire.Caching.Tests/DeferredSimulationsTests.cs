@@ -7,35 +7,32 @@ public class DeferredSimulationsTests
 {
     private const int Capacity = 1_000;
 
-    /// <summary>Enough accesses for the recurring workload to switch several times over, and for any batch to be replayed.</summary>
-    private const int MaximumAccesses = 2_000_000;
+    /// <summary>Five switches of the phased workload: large window, small, large, small, large.</summary>
+    private const int PhasedAccesses = 450_000;
 
     [Theory]
-    [InlineData(true)] // the pool replays most batches
+    [InlineData(true)] // the pool replays most batches: only here would a writer replay one again after the pool
     [InlineData(false)] // the writer, racing ahead, replays many itself
-    public void Every_batch_is_replayed_once_and_in_order_so_the_choice_is_what_the_writer_would_make(bool pauseForThePool)
+    public void Every_batch_is_replayed_once_and_in_order_so_every_choice_is_the_writers_at_most_a_batch_late(bool pauseForThePool)
     {
-        // The choice is a deterministic function of the sampled accesses and their order: a lost, repeated or
-        // reordered batch changes the leads, and with them what the simulations first choose and when. Replayed
-        // later, the same choice reaches the policy at most two batches of sampled accesses late (the batch being
-        // filled, then the one the pool may not have replayed yet): at 1,000 entries 1 key in 4 is sampled.
-        var onWriter = new WindowSimulations(Capacity, initialShare: 0.01);
-        var (expectedAt, expected) = FirstChoice(onWriter.Record);
+        // The choices are a deterministic function of the sampled accesses and their order: a lost, repeated or
+        // reordered batch shifts the periods and the leads, and with them when each choice comes, if it comes. A
+        // choice made in batch b reaches the policy no sooner than the sampled access that hands b over and no later
+        // than the one that hands over b + 1 (which replays b first if the pool has not). Choices are at least 10
+        // periods (250 sampled accesses, about 4 batches) apart, so none is superseded before the policy takes it.
+        var sampling = new WindowSimulations(Capacity, initialShare: 0.01);
+        var expected = Choices(sampling, new WindowSimulations(Capacity, initialShare: 0.01).Record, pause: false);
         var deferred = new DeferredSimulations(new WindowSimulations(Capacity, initialShare: 0.01));
 
-        var (chosenAt, chosen) = FirstChoice(hash =>
-        {
-            if (pauseForThePool && hash % 256 == 0)
-            {
-                Thread.Sleep(1);
-            }
-            return deferred.Record(hash);
-        });
+        var delivered = Choices(sampling, deferred.Record, pauseForThePool);
 
-        Assert.NotNull(expected);
-        Assert.Equal(expected, chosen);
-        Assert.True(expectedAt > 1_000, $"The first choice came after {expectedAt} accesses: too soon to span batches.");
-        Assert.InRange(chosenAt, expectedAt, expectedAt + 4 * 2 * DeferredSimulations.BatchSize * 2);
+        Assert.True(expected.Count >= 5, $"The phased workload made {expected.Count} choices: too few to span its phases.");
+        Assert.Equal(expected.Select(choice => choice.Share), delivered.Select(choice => choice.Share));
+        foreach (var (made, taken) in expected.Zip(delivered))
+        {
+            var handedOver = (made.Sampled + DeferredSimulations.BatchSize - 1) / DeferredSimulations.BatchSize * DeferredSimulations.BatchSize;
+            Assert.InRange(taken.Sampled, handedOver, handedOver + DeferredSimulations.BatchSize);
+        }
     }
 
     [Fact]
@@ -67,15 +64,39 @@ public class DeferredSimulationsTests
     /// <summary>Every key is read twice, 50 new keys apart, and never again: a window of 30 % or more holds it for its second read.</summary>
     private static int RecurringSoonAfter(int i) => i % 2 == 0 ? i / 2 : i / 2 - 50;
 
-    private static (int At, double? Share) FirstChoice(Func<int, double?> record)
+    /// <summary>
+    /// Recency phases (each key read twice, 50 new keys apart: a window of 30 % or more wins) alternate with
+    /// frequency phases (800 hot keys between one-time keys: only a window of 10 % or less leaves main room for the
+    /// 200 hot keys a miniature samples), each on keys of its own.
+    /// </summary>
+    private static int Phased(int i)
     {
-        for (var i = 0; i < MaximumAccesses; i++)
+        const int Phase = 100_000, HotKeys = 800;
+        var phase = i / Phase;
+        var offset = (phase + 1) * 1_000_000;
+        return phase % 2 == 0 ? offset + RecurringSoonAfter(i % Phase)
+            : i % 2 == 0 ? i / 2 % HotKeys
+            : -offset - i;
+    }
+
+    /// <summary>Each share <paramref name="record"/> returned, and the number of sampled accesses up to the one that returned it.</summary>
+    private static List<(int Sampled, double Share)> Choices(WindowSimulations sampling, Func<int, double?> record, bool pause)
+    {
+        var choices = new List<(int Sampled, double Share)>();
+        var sampled = 0;
+        for (var i = 0; i < PhasedAccesses; i++)
         {
-            if (record(RecurringSoonAfter(i)) is { } share)
+            if (pause && i % 512 == 0)
             {
-                return (i, share);
+                Thread.Sleep(1); // about two batches of sampled accesses: time for the pool to replay one
+            }
+            var key = Phased(i);
+            sampled += sampling.IsSampled(key) ? 1 : 0;
+            if (record(key) is { } share)
+            {
+                choices.Add((sampled, share));
             }
         }
-        return (MaximumAccesses, null);
+        return choices;
     }
 }
