@@ -30,9 +30,44 @@ public class DeferredSimulationsTests
         Assert.Equal(expected.Select(choice => choice.Share), delivered.Select(choice => choice.Share));
         foreach (var (made, taken) in expected.Zip(delivered))
         {
-            var handedOver = (made.Sampled + DeferredSimulations.BatchSize - 1) / DeferredSimulations.BatchSize * DeferredSimulations.BatchSize;
-            Assert.InRange(taken.Sampled, handedOver, handedOver + DeferredSimulations.BatchSize);
+            Assert.InRange(taken.Sampled, HandedOver(made.Sampled), HandedOver(made.Sampled) + DeferredSimulations.BatchSize);
         }
+    }
+
+    [Fact]
+    public void The_pool_replays_each_batch_without_waiting_for_the_next_one()
+    {
+        // After the sampled access that hands over a batch in which the writer's simulations chose, a writer would
+        // replay that batch only when it hands over the next one, 64 sampled accesses on: before that the choice
+        // arrives only if the pool replayed the batch. So from there each sampled access waits a little longer (10 s
+        // in all), and every choice must arrive within the batch that follows its own.
+        var sampling = new WindowSimulations(Capacity, initialShare: 0.01);
+        var expected = Choices(sampling, new WindowSimulations(Capacity, initialShare: 0.01).Record, pause: false);
+        var deferred = new DeferredSimulations(new WindowSimulations(Capacity, initialShare: 0.01));
+        var taken = new List<(int Sampled, double Share)>();
+        var sampled = 0;
+
+        for (var i = 0; i < PhasedAccesses && taken.Count < expected.Count; i++)
+        {
+            var key = Phased(i);
+            if (!sampling.IsSampled(key))
+            {
+                continue;
+            }
+            var waited = ++sampled - HandedOver(expected[taken.Count].Sampled);
+            Assert.True(waited < DeferredSimulations.BatchSize, $"Choice {taken.Count + 1} of {expected.Count} did not come before the batch after its own filled (10 s of waiting for the pool).");
+            if (waited > 0)
+            {
+                Thread.Sleep(5 * waited);
+            }
+            if (deferred.Record(key) is { } share)
+            {
+                taken.Add((sampled, share));
+            }
+        }
+
+        Assert.Equal(expected.Select(choice => choice.Share), taken.Select(choice => choice.Share));
+        Assert.All(expected.Zip(taken), pair => Assert.True(pair.Second.Sampled >= HandedOver(pair.First.Sampled), "A choice came before its batch was handed over."));
     }
 
     [Fact]
@@ -78,6 +113,9 @@ public class DeferredSimulationsTests
             : i % 2 == 0 ? i / 2 % HotKeys
             : -offset - i;
     }
+
+    /// <summary>The number of sampled accesses up to the one that hands over the batch holding sampled access <paramref name="sampled"/>.</summary>
+    private static int HandedOver(int sampled) => (sampled + DeferredSimulations.BatchSize - 1) / DeferredSimulations.BatchSize * DeferredSimulations.BatchSize;
 
     /// <summary>Each share <paramref name="record"/> returned, and the number of sampled accesses up to the one that returned it.</summary>
     private static List<(int Sampled, double Share)> Choices(WindowSimulations sampling, Func<int, double?> record, bool pause)
