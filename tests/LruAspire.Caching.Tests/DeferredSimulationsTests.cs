@@ -96,6 +96,52 @@ public class DeferredSimulationsTests
         cache.AssertIntegrity();
     }
 
+    [Fact]
+    public async Task Writers_on_many_threads_hand_over_batches_while_the_pool_replays_them()
+    {
+        // Below 256 entries every key is sampled, so a batch fills every 64 policy updates: the threads' writes hand
+        // batches over while the pool replays earlier ones, the phases move the window back and forth under the
+        // writers (eight times, replayed on one thread), and Clear empties the cache while replays are pending. The
+        // writers have threads of their own and the test awaits them: had they (or a test thread waiting for them)
+        // held the pool's few threads on two cores, no work item would run and the writers would replay every batch.
+        const int Threads = 3, Accesses = 320_000;
+        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = 200, Policy = CachePolicy.TinyLfu, ReadMaintenance = ReadMaintenance.ThreadPool, ExpirationScanInterval = null });
+        var next = -1;
+
+        await Task.WhenAll(Enumerable.Range(0, Threads).Select(_ => Task.Factory.StartNew(() =>
+        {
+            for (var n = Interlocked.Increment(ref next); n < Accesses; n = Interlocked.Increment(ref next))
+            {
+                var key = Churn(n);
+                if (!cache.TryGet(key, out _))
+                {
+                    cache.Set(key, key);
+                }
+                if (n % 30_000 == 0)
+                {
+                    cache.Clear();
+                }
+            }
+        }, TaskCreationOptions.LongRunning)));
+
+        cache.AssertIntegrity();
+        Assert.True(cache.Statistics.Hits > Accesses / 5, $"{cache.Statistics.Hits} hits: the phases did not recur as meant.");
+    }
+
+    /// <summary>
+    /// Access <paramref name="n"/> of the threads' shared sequence, for 200 entries: recency phases (each key read
+    /// twice, 40 new keys apart: a window of 30 % or more holds it) alternating with frequency phases (150 hot keys
+    /// between one-time keys: a 1 % window leaves main room for them, one of 30 % does not).
+    /// </summary>
+    private static int Churn(int n)
+    {
+        var phase = n / 40_000;
+        var offset = (phase + 1) * 1_000_000;
+        return phase % 2 == 0 ? offset + (n % 2 == 0 ? n / 2 : n / 2 - 40)
+            : n % 2 == 0 ? n / 2 % 150
+            : -offset - n;
+    }
+
     /// <summary>Every key is read twice, 50 new keys apart, and never again: a window of 30 % or more holds it for its second read.</summary>
     private static int RecurringSoonAfter(int i) => i % 2 == 0 ? i / 2 : i / 2 - 50;
 
