@@ -22,7 +22,8 @@ namespace LruAspire.Caching.Policies;
 /// <para>
 /// <b>Sharing.</b> The simulations own everything they touch, their sketch included (<see cref="WindowSimulations"/>
 /// says why), and only one thread at a time replays, under <see cref="_replayLock"/>; the writer and the replay share
-/// nothing else but the batch handed over and the choice. With <see cref="ReadMaintenance.Caller"/> the simulations
+/// nothing else but the batch handed over, the queued flag and the choice, a few writes a batch. The writer even keeps
+/// its own copy of the sample (<see cref="KeySample"/> says why). With <see cref="ReadMaintenance.Caller"/> the simulations
 /// replay on the writer instead, so single-threaded runs repeat exactly.
 /// </para>
 /// </remarks>
@@ -36,6 +37,9 @@ internal sealed class DeferredSimulations : IThreadPoolWorkItem
 
     private readonly WindowSimulations _simulations;
     private readonly Lock _replayLock = new();
+
+    // The writer's own copy (KeySample says why): asked at every policy update, on a line the replay barely writes.
+    private readonly KeySample _sample;
 
     // The writer's side, under the policy lock.
     private int[] _filling = new int[BatchSize];
@@ -51,7 +55,11 @@ internal sealed class DeferredSimulations : IThreadPoolWorkItem
     /// <summary>The share the last replay chose and the policy has not taken yet; NaN for none.</summary>
     private double _choice = double.NaN;
 
-    public DeferredSimulations(WindowSimulations simulations) => _simulations = simulations;
+    public DeferredSimulations(WindowSimulations simulations)
+    {
+        _simulations = simulations;
+        _sample = simulations.Sample;
+    }
 
     /// <summary>
     /// Queues the access to the key with hash <paramref name="hash"/> for replay if its key is sampled; then returns
@@ -59,7 +67,7 @@ internal sealed class DeferredSimulations : IThreadPoolWorkItem
     /// </summary>
     public double? Record(int hash)
     {
-        if (!_simulations.IsSampled(hash))
+        if (!_sample.Contains(hash))
         {
             return null;
         }
