@@ -17,6 +17,8 @@ namespace LruAspire.Caching.Policies;
 /// whichever takes that lock first, the work item or the next writer with a full batch (if the pool is slow),
 /// replays it. So every sampled access is replayed exactly once (when its batch is full), in the order the policy saw
 /// it, and a writer never waits for the pool to schedule anything: at most for a replay already running, one batch.
+/// The locks nest one way only (policy lock, then replay lock; the work item takes the replay lock alone), so a replay
+/// always finishes, even with every pool thread blocked on the policy lock behind the writer that waits for it.
 /// A pool with no thread free (or slower to wake than the writers are to fill a batch) only moves the replays back to
 /// the writers, one batch late, and no further work item is queued while one waits. The share the replay chooses is
 /// published to the policy, which applies it at its next sampled access.

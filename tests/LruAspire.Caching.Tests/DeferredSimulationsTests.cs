@@ -2,7 +2,11 @@ using LruAspire.Caching.Policies;
 
 namespace LruAspire.Caching.Tests;
 
-/// <summary>The window simulations replayed on the thread pool: the same choices as on the writer, delivered to the policy.</summary>
+/// <summary>
+/// The window simulations replayed on the thread pool: every choice the writer would make, in order and at most two
+/// batches late; the pool replaying batches without waiting for the next writer; a cache taking the choice; and
+/// writers on many threads handing batches over while the pool replays them.
+/// </summary>
 public class DeferredSimulationsTests
 {
     private const int Capacity = 1_000;
