@@ -15,27 +15,36 @@ namespace LruAspire.Caching.Policies;
 /// <b>Flow.</b> The writer (under the policy lock) appends each sampled hash to a batch of
 /// <see cref="BatchSize"/>. A full batch is handed over under <see cref="_replayLock"/> and one work item is queued;
 /// whichever takes that lock first, the work item or the next writer with a full batch (if the pool is slow),
-/// replays it. So every sampled access is replayed exactly once, in the order the policy saw it, and a writer never
-/// waits for the pool to schedule anything: at most for a replay already running, one batch. The share the replay
-/// chooses is published to the policy, which applies it at its next sampled access.
+/// replays it. So every sampled access is replayed exactly once (when its batch is full), in the order the policy saw
+/// it, and a writer never waits for the pool to schedule anything: at most for a replay already running, one batch.
+/// The locks nest one way only (policy lock, then replay lock; the work item takes the replay lock alone), so a replay
+/// always finishes, even with every pool thread blocked on the policy lock behind the writer that waits for it.
+/// A pool with no thread free (or slower to wake than the writers are to fill a batch) only moves the replays back to
+/// the writers, one batch late, and no further work item is queued while one waits. The share the replay chooses is
+/// published to the policy, which applies it at its next sampled access.
 /// </para>
 /// <para>
 /// <b>Sharing.</b> The simulations own everything they touch, their sketch included (<see cref="WindowSimulations"/>
 /// says why), and only one thread at a time replays, under <see cref="_replayLock"/>; the writer and the replay share
-/// nothing else but the batch handed over and the choice. With <see cref="ReadMaintenance.Caller"/> the simulations
-/// replay on the writer instead, so single-threaded runs repeat exactly.
+/// nothing else but the batch handed over, the queued flag and the choice, a few writes a batch; the writer even keeps
+/// its own copy of the sample (<see cref="KeySample"/> says why). With <see cref="ReadMaintenance.Caller"/> the
+/// simulations replay on the writer instead, so single-threaded runs repeat exactly.
 /// </para>
 /// </remarks>
 internal sealed class DeferredSimulations : IThreadPoolWorkItem
 {
     /// <summary>
     /// Sampled accesses per batch: enough that queueing a work item (and waking a pool thread) is a small share of
-    /// the batch's replay, few enough that a choice reaches the policy within about three of the simulations' periods.
+    /// the batch's replay, few enough that a choice reaches the policy at most two batches after it is made (five of
+    /// the simulations' periods; within one batch when the pool keeps up).
     /// </summary>
     public const int BatchSize = 64;
 
     private readonly WindowSimulations _simulations;
     private readonly Lock _replayLock = new();
+
+    // The writer's own copy (KeySample says why): asked at every policy update, on a line the replay barely writes.
+    private readonly KeySample _sample;
 
     // The writer's side, under the policy lock.
     private int[] _filling = new int[BatchSize];
@@ -51,7 +60,11 @@ internal sealed class DeferredSimulations : IThreadPoolWorkItem
     /// <summary>The share the last replay chose and the policy has not taken yet; NaN for none.</summary>
     private double _choice = double.NaN;
 
-    public DeferredSimulations(WindowSimulations simulations) => _simulations = simulations;
+    public DeferredSimulations(WindowSimulations simulations)
+    {
+        _simulations = simulations;
+        _sample = simulations.Sample;
+    }
 
     /// <summary>
     /// Queues the access to the key with hash <paramref name="hash"/> for replay if its key is sampled; then returns
@@ -59,7 +72,7 @@ internal sealed class DeferredSimulations : IThreadPoolWorkItem
     /// </summary>
     public double? Record(int hash)
     {
-        if (!_simulations.IsSampled(hash))
+        if (!_sample.Contains(hash))
         {
             return null;
         }

@@ -86,7 +86,6 @@ internal sealed class WindowSimulations
 
     private readonly WindowSimulation[] _simulations;
     private readonly FrequencySketch _sketch;
-    private readonly uint _sampleMask;
     private WindowSimulation _chosen;
     private int _sampled;
 
@@ -96,12 +95,15 @@ internal sealed class WindowSimulations
     {
         var ratio = capacity / MiniatureEntries;
         var divisor = ratio <= 1 ? 1 : Math.Min(1 << int.Log2(ratio), MaximumSampleDivisor);
-        _sampleMask = (uint)divisor - 1;
+        Sample = new KeySample(divisor);
         var miniature = Math.Max(1, capacity / divisor);
         _sketch = new FrequencySketch(miniature);
         _simulations = [.. Shares.Select(share => new WindowSimulation(miniature, share, _sketch))];
         _chosen = _simulations.First(simulation => simulation.WindowShare == initialShare);
     }
+
+    /// <summary>The keys replayed here, one in a power of two (see the remarks).</summary>
+    public KeySample Sample { get; }
 
     /// <summary>
     /// Replays one access in the simulations if its key is sampled; at the end of a period returns the window share
@@ -129,18 +131,7 @@ internal sealed class WindowSimulations
     }
 
     /// <summary>Whether the accesses to the key with hash <paramref name="hash"/> are replayed in the simulations.</summary>
-    public bool IsSampled(int hash) => (Mix((uint)hash) & _sampleMask) == 0;
-
-    /// <summary>Murmur3's 32-bit finalizer: every input bit reaches every output bit.</summary>
-    private static uint Mix(uint x)
-    {
-        x ^= x >> 16;
-        x *= 0x85EBCA6Bu;
-        x ^= x >> 13;
-        x *= 0xC2B2AE35u;
-        x ^= x >> 16;
-        return x;
-    }
+    public bool IsSampled(int hash) => Sample.Contains(hash);
 
     private double? Choose()
     {
