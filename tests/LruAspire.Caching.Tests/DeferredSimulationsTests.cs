@@ -42,7 +42,7 @@ public class DeferredSimulationsTests
     public void The_pool_replays_each_batch_without_waiting_for_the_next_one()
     {
         // After the sampled access that hands over a batch in which the writer's simulations chose, a writer would
-        // replay that batch only when it hands over the next one, 64 sampled accesses on: before that the choice
+        // replay that batch only when it hands over the next one, a batch of sampled accesses on: before that the choice
         // arrives only if the pool replayed the batch. So from there each sampled access waits a little longer (10 s
         // in all), and every choice must arrive within the batch that follows its own.
         var sampling = new WindowSimulations(Capacity, initialShare: 0.01);
@@ -103,7 +103,7 @@ public class DeferredSimulationsTests
     [Fact]
     public async Task Writers_on_many_threads_hand_over_batches_while_the_pool_replays_them()
     {
-        // Below 256 entries every key is sampled, so a batch fills every 64 policy updates: the threads' writes hand
+        // Below 256 entries every key is sampled, so a batch fills every BatchSize policy updates: the threads' writes hand
         // batches over while the pool replays earlier ones, the phases move the window back and forth under the
         // writers (eight times, replayed on one thread), and Clear empties the cache while replays are pending. The
         // writers have threads of their own and the test awaits them: had they (or a test thread waiting for them)
