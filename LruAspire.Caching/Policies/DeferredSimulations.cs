@@ -2,7 +2,7 @@ namespace LruAspire.Caching.Policies;
 
 /// <summary>
 /// Replays the sampled accesses in <see cref="WindowSimulations"/> on the thread pool, in batches and in order,
-/// instead of on the writer that holds the policy lock (<see cref="ReadMaintenance.ThreadPool"/>, the default).
+/// instead of on the writer that holds the policy lock (<see cref="PolicyMaintenance.ThreadPool"/>, the default).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -27,7 +27,7 @@ namespace LruAspire.Caching.Policies;
 /// <b>Sharing.</b> The simulations own everything they touch, their sketch included (<see cref="WindowSimulations"/>
 /// says why), and only one thread at a time replays, under <see cref="_replayLock"/>; the writer and the replay share
 /// nothing else but the batch handed over, the queued flag and the choice, a few writes a batch; the writer even keeps
-/// its own copy of the sample (<see cref="KeySample"/> says why). With <see cref="ReadMaintenance.Caller"/> the
+/// its own copy of the sample (<see cref="KeySample"/> says why). With <see cref="PolicyMaintenance.Caller"/> the
 /// simulations replay on the writer instead, so single-threaded runs repeat exactly.
 /// </para>
 /// </remarks>

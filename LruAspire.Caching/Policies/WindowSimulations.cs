@@ -49,7 +49,7 @@ namespace LruAspire.Caching.Policies;
 /// <para>
 /// <b>Cost.</b> Each sampled access is a sketch increment and one access to each of the five
 /// <see cref="MiniatureTinyLfu"/> caches (about 30 ns each for a miss, measured): on the thread pool by default
-/// (<see cref="DeferredSimulations"/>), on the writer under <see cref="ReadMaintenance.Caller"/>; never on the hit
+/// (<see cref="DeferredSimulations"/>), on the writer under <see cref="PolicyMaintenance.Caller"/>; never on the hit
 /// path. Below 256 entries every key is sampled (five full-size simulations); from 256 entries on, about 128 entries
 /// per miniature, so 1 key in 8 at 1,024 entries; from 8,192 entries on, a 64th of the accesses, with five miniatures
 /// of capacity / 64 entries each (at most 38 bytes per miniature entry, 20 for its slot and 8 to 16 for its share of the

@@ -79,7 +79,7 @@ public class DeferredSimulationsTests
     {
         // With the 1 % window every second read misses (its key left the 10-entry window 40 new keys before); once
         // the choice reaches the live policy, the window holds 50 keys and every second read hits.
-        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = Capacity, Policy = CachePolicy.TinyLfu, ReadMaintenance = ReadMaintenance.ThreadPool, ExpirationScanInterval = null });
+        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = Capacity, Policy = CachePolicy.TinyLfu, PolicyMaintenance = PolicyMaintenance.ThreadPool, ExpirationScanInterval = null });
         var hits = 0;
         const int Accesses = 400_000, Measured = 10_000;
 
@@ -109,7 +109,7 @@ public class DeferredSimulationsTests
         // writers have threads of their own and the test awaits them: had they (or a test thread waiting for them)
         // held the pool's few threads on two cores, no work item would run and the writers would replay every batch.
         const int Threads = 3, Accesses = 320_000;
-        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = 200, Policy = CachePolicy.TinyLfu, ReadMaintenance = ReadMaintenance.ThreadPool, ExpirationScanInterval = null });
+        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = 200, Policy = CachePolicy.TinyLfu, PolicyMaintenance = PolicyMaintenance.ThreadPool, ExpirationScanInterval = null });
         var next = -1;
 
         await Task.WhenAll(Enumerable.Range(0, Threads).Select(_ => Task.Factory.StartNew(() =>

@@ -1,12 +1,12 @@
 namespace LruAspire.Caching;
 
 /// <summary>
-/// Where <see cref="CachePolicy.TinyLfu"/>'s deferred work runs (<see cref="LruCacheOptions.ReadMaintenance"/>): the
+/// Where <see cref="CachePolicy.TinyLfu"/>'s deferred work runs (<see cref="LruCacheOptions.PolicyMaintenance"/>): the
 /// buffered hits a reader finds its read-buffer stripe full of, and the window simulations' replay of sampled
 /// accesses. <see cref="CachePolicy.Lru"/> has no simulations and always drains on the caller, which is what keeps it
 /// exact with one thread.
 /// </summary>
-public enum ReadMaintenance
+public enum PolicyMaintenance
 {
     /// <summary>
     /// The reader schedules one drain on the thread pool (at most one is pending) and drops its own read from the
