@@ -1,6 +1,6 @@
 namespace LruAspire.Caching;
 
-// Draining the read buffer off the reader's thread (ReadMaintenance.ThreadPool, TinyLfu only): the reader that
+// Draining the read buffer off the reader's thread (PolicyMaintenance.ThreadPool, TinyLfu only): the reader that
 // finds its stripe full schedules one drain on the thread pool and returns, so a hit never pays for a policy update.
 public sealed partial class LruCache<TKey, TValue>
 {

@@ -24,7 +24,7 @@ public sealed partial class LruCache<TKey, TValue>
         }
         if (Volatile.Read(ref _drainState) == DrainPending)
         {
-            // A drain is on its way (only ever under ReadMaintenance.ThreadPool): the read is dropped and counted,
+            // A drain is on its way (only ever under PolicyMaintenance.ThreadPool): the read is dropped and counted,
             // inline, because in that mode most hits arrive here.
             stripe.CountDropped(node.IsAbsent);
             return;
@@ -34,7 +34,7 @@ public sealed partial class LruCache<TKey, TValue>
 
     /// <summary>
     /// The reader's stripe looked full and no drain is pending. If it really is full, under
-    /// <see cref="ReadMaintenance.ThreadPool"/> the reader schedules a drain on the pool and drops its read;
+    /// <see cref="PolicyMaintenance.ThreadPool"/> the reader schedules a drain on the pool and drops its read;
     /// otherwise it drains the buffer itself if the lock is free (so with one thread no read is ever lost and the
     /// order stays exact). A dropped read is only counted, by its stripe.
     /// </summary>
@@ -67,12 +67,21 @@ public sealed partial class LruCache<TKey, TValue>
 
     private void DrainReadBufferLocked()
     {
-        // The array becomes a span once per drain: each conversion checks the array's type (a generic lookup in
-        // shared code), which cost more than finding an empty stripe empty.
-        Span<CacheNode<TKey, TValue>> scratch = _drainScratch;
+        // The array becomes a span once per drain, and only if a stripe holds something: each conversion checks the
+        // array's type (a generic lookup in shared code), which cost more than finding an empty stripe empty, and
+        // most writes find every stripe empty (3 of a 140 ns TinyLfu miss and insert, measured).
         var stripes = _readBuffer.StripesInUse;
+        Span<CacheNode<TKey, TValue>> scratch = default;
         for (var stripe = 0; stripe < stripes; stripe++)
         {
+            if (_readBuffer.IsEmpty(stripe))
+            {
+                continue;
+            }
+            if (scratch.IsEmpty)
+            {
+                scratch = _drainScratch;
+            }
             var count = _readBuffer.DrainTo(stripe, scratch);
             for (var i = 0; i < count; i++)
             {

@@ -22,7 +22,7 @@ namespace LruAspire.Caching;
 /// writes. A hit does not take it: it records the entry in a striped, lossy read buffer (and is counted when that
 /// buffer drains, or in striped counters if its read is dropped); the buffer is replayed into the policy in order by the next write, or when a stripe fills:
 /// under <see cref="CachePolicy.Lru"/> by the reader that finds it full, under <see cref="CachePolicy.TinyLfu"/> by
-/// one drain scheduled on the thread pool (<see cref="LruCacheOptions.ReadMaintenance"/>; the design of Caffeine and
+/// one drain scheduled on the thread pool (<see cref="LruCacheOptions.PolicyMaintenance"/>; the design of Caffeine and
 /// BitFaster.Caching). With one thread <see cref="CachePolicy.Lru"/> never drops a read and is exact; with
 /// several, the policy sees the batches' order, and a read may be dropped while a stripe is full or, when more
 /// threads than stripes read at once, lost or repeated by two that share a stripe.
@@ -92,12 +92,12 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         MaxBytes = options.MaxBytes;
         MaxAbsences = options.MaxAbsences ?? Math.Max(1, options.Capacity / 10);
         Policy = options.Policy;
-        _drainOnCaller = options.Policy == CachePolicy.Lru || options.ReadMaintenance == ReadMaintenance.Caller;
+        _drainOnCaller = options.Policy == CachePolicy.Lru || options.PolicyMaintenance == PolicyMaintenance.Caller;
         _scheduledDrain = new ScheduledDrain(this);
 
         _map = new NodeMap<TKey, TValue>(Capacity + MaxAbsences, comparer);
         _loads = new Dictionary<TKey, InFlightLoad<TValue>>(comparer);
-        _policy = EvictionPolicy<TKey, TValue>.Create(options.Policy, options.Capacity);
+        _policy = EvictionPolicy<TKey, TValue>.Create(options.Policy, options.Capacity, onThreadPool: !_drainOnCaller);
 
         if (options.ExpirationScanInterval is { } interval)
         {

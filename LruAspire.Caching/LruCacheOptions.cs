@@ -18,12 +18,13 @@ public sealed class LruCacheOptions : IValidatableObject
     public CachePolicy Policy { get; set; } = CachePolicy.TinyLfu;
 
     /// <summary>
-    /// Under <see cref="CachePolicy.TinyLfu"/>, whether a full read buffer is drained by the thread pool (the
-    /// default: the cheapest hit) or by the reader (<see cref="Caching.ReadMaintenance.Caller"/>: repeatable
-    /// single-threaded replays). <see cref="CachePolicy.Lru"/> always drains on the caller.
+    /// Under <see cref="CachePolicy.TinyLfu"/>, whether a full read buffer and the window simulations are replayed by
+    /// the thread pool (the default: the cheapest hit and insert) or by the caller
+    /// (<see cref="Caching.PolicyMaintenance.Caller"/>: repeatable single-threaded replays). <see cref="CachePolicy.Lru"/>
+    /// always drains on the caller.
     /// </summary>
-    [EnumDataType(typeof(ReadMaintenance), ErrorMessage = "Cache:ReadMaintenance must be ThreadPool or Caller.")]
-    public ReadMaintenance ReadMaintenance { get; set; } = ReadMaintenance.ThreadPool;
+    [EnumDataType(typeof(PolicyMaintenance), ErrorMessage = "Cache:PolicyMaintenance must be ThreadPool or Caller.")]
+    public PolicyMaintenance PolicyMaintenance { get; set; } = PolicyMaintenance.ThreadPool;
 
     /// <summary>
     /// The maximum total size of the values in bytes, for the whole cache, or <see langword="null"/> for no byte

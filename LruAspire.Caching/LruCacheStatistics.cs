@@ -43,7 +43,7 @@ public readonly record struct LruCacheStatistics
     /// read-buffer stripe was full, so the read was counted and dropped, as Caffeine's lossy read buffer does. They
     /// are part of <see cref="Hits"/> and <see cref="NegativeHits"/>. A share of the hits that stays high means reads
     /// arrive faster than maintenance applies them, and the policy decides on a sample of them; 0 under
-    /// <see cref="CachePolicy.Lru"/> or <see cref="ReadMaintenance.Caller"/> while one thread reads.
+    /// <see cref="CachePolicy.Lru"/> or <see cref="PolicyMaintenance.Caller"/> while one thread reads.
     /// </summary>
     public long DroppedReads { get; init; }
 

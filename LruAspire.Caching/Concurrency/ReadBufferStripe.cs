@@ -53,6 +53,16 @@ internal sealed class ReadBufferStripe<T> where T : class
     public bool IsFull => !HasRoom(Volatile.Read(ref _ends.Tail), Volatile.Read(ref _ends.Head));
 
     /// <summary>
+    /// Whether nothing was published since the last drain (a snapshot; only the lock holder asks). Every write drains
+    /// every stripe in use, and most are empty: this decides that inline, without a call.
+    /// </summary>
+    public bool IsEmpty
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Volatile.Read(ref _ends.Tail) == _ends.Head;
+    }
+
+    /// <summary>
     /// Publishes <paramref name="item"/> if the producer's cached copy of the head shows room; <see langword="false"/>
     /// otherwise, and then <see cref="TryAddWithFreshHead"/> tells whether the ring is really full.
     /// </summary>
@@ -98,16 +108,9 @@ internal sealed class ReadBufferStripe<T> where T : class
     /// Moves the published items, oldest first, into <paramref name="output"/> (which holds a whole ring) and
     /// clears their slots, so removed entries are not kept alive; only the lock holder calls it.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DrainTo(Span<T> output)
     {
         var tail = Volatile.Read(ref _ends.Tail);
-        // Every write drains every stripe in use, and most are empty: decide that inline, without a call.
-        return tail == _ends.Head ? 0 : DrainTo(output, tail);
-    }
-
-    private int DrainTo(Span<T> output, int tail)
-    {
         var head = _ends.Head;
         if ((uint)(tail - head) > (uint)_slots.Length)
         {

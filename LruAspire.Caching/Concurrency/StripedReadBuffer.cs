@@ -70,11 +70,14 @@ internal sealed class StripedReadBuffer<T> where T : class
         return false;
     }
 
+    /// <summary>Whether stripe <paramref name="stripe"/> holds nothing published since its last drain (a snapshot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsEmpty(int stripe) => _stripes[stripe].IsEmpty;
+
     /// <summary>
     /// Moves everything published so far in stripe <paramref name="stripe"/>, oldest first, into
     /// <paramref name="output"/> (which holds a whole ring); only the lock holder calls it. One pass per stripe
     /// never chases producers that keep adding.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DrainTo(int stripe, Span<T> output) => _stripes[stripe].DrainTo(output);
 }

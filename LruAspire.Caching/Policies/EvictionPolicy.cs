@@ -12,11 +12,11 @@ internal abstract class EvictionPolicy<TKey, TValue>
     /// <summary>The values the policy holds.</summary>
     public abstract int Count { get; }
 
-    /// <summary>Creates the policy that <paramref name="policy"/> names.</summary>
-    public static EvictionPolicy<TKey, TValue> Create(CachePolicy policy, int capacity) => policy switch
+    /// <summary>Creates the policy that <paramref name="policy"/> names; <paramref name="onThreadPool"/> sends <c>TinyLfu</c>'s simulations to the pool.</summary>
+    public static EvictionPolicy<TKey, TValue> Create(CachePolicy policy, int capacity, bool onThreadPool) => policy switch
     {
         CachePolicy.Lru => new LruPolicy<TKey, TValue>(),
-        CachePolicy.TinyLfu => new TinyLfuPolicy<TKey, TValue>(capacity),
+        CachePolicy.TinyLfu => new TinyLfuPolicy<TKey, TValue>(capacity, deferSimulations: onThreadPool),
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
 

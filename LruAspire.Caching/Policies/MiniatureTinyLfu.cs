@@ -6,8 +6,8 @@ namespace LruAspire.Caching.Policies;
 /// A W-TinyLFU cache of key hashes with a fixed window share: the cache each <see cref="WindowSimulation"/> replays
 /// its sampled accesses in. Its policy is <see cref="TinyLfuPolicy{TKey, TValue}"/>'s, step for step: a window, then
 /// probation and protected; a window overflow becomes the candidate that duels probation's least recently used entry,
-/// and the one the live cache's <see cref="FrequencySketch"/> (read here, never incremented) has seen less often is
-/// evicted. The window never changes size here, so a new key pushes at most one entry out of it, and that candidate
+/// and the one the simulations' <see cref="FrequencySketch"/> (shared by the five miniatures, counted by
+/// <see cref="WindowSimulations"/>, only read here) has seen less often is evicted. The window never changes size here, so a new key pushes at most one entry out of it, and that candidate
 /// duels at once: no candidate is kept from one access to the next (the live policy keeps one for an eviction that may
 /// come later). It does not flip the live policy's coin for warm candidates: a simulation decides by frequency alone,
 /// so the window share it measures does not hang on a random draw (each flip changes a simulation's contents, and with
@@ -45,7 +45,7 @@ internal sealed class MiniatureTinyLfu
 
     /// <param name="capacity">Entries the miniature holds, at least 1.</param>
     /// <param name="windowShare">The window's share of <paramref name="capacity"/>, sized as the live policy sizes it.</param>
-    /// <param name="sketch">The live cache's sketch.</param>
+    /// <param name="sketch">The simulations' sketch, scaled down like the miniatures (see <see cref="WindowSimulations"/>).</param>
     public MiniatureTinyLfu(int capacity, double windowShare, FrequencySketch sketch)
     {
         _capacity = capacity;

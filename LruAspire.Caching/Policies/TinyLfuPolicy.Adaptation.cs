@@ -7,15 +7,16 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue>
     private const double InitialWindowShare = 0.01;
 
     /// <summary>
-    /// Counts an access in the sketch (first, so the simulations' duels see it as the live cache's do), feeds the
+    /// Counts an access in the sketch (first, so the duels that follow see it), feeds the
     /// simulations, and resizes the window when they pick another share.
     /// </summary>
     private void Observe(int hash)
     {
         _sketch.Increment(hash);
-        if (_simulations.Record(hash) is { } share)
+        var share = _deferredSimulations is null ? _simulations.Record(hash) : _deferredSimulations.Record(hash);
+        if (share is { } chosen)
         {
-            ResizeWindow(share);
+            ResizeWindow(chosen);
         }
     }
 

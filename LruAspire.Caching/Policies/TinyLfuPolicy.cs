@@ -36,6 +36,7 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     private readonly AccessOrderList<TKey, TValue> _protected = new(NodeQueue.Protected);
     private readonly FrequencySketch _sketch;
     private readonly WindowSimulations _simulations;
+    private readonly DeferredSimulations? _deferredSimulations;
     private readonly int _capacity;
     private int _windowMaximum;
     private int _protectedMaximum;
@@ -43,11 +44,14 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     private uint _random = (uint)Random.Shared.Next() | 1;
 
     /// <summary>The live policy: its own sketch, a 1 % window to start with, adapted by <see cref="WindowSimulations"/>.</summary>
-    public TinyLfuPolicy(int capacity)
+    /// <param name="capacity">The cache's capacity in entries.</param>
+    /// <param name="deferSimulations">Whether the simulations replay on the thread pool (<see cref="DeferredSimulations"/>) rather than on the writer.</param>
+    public TinyLfuPolicy(int capacity, bool deferSimulations = false)
     {
         _capacity = capacity;
         _sketch = new FrequencySketch(capacity);
-        _simulations = new WindowSimulations(capacity, InitialWindowShare, _sketch);
+        _simulations = new WindowSimulations(capacity, InitialWindowShare);
+        _deferredSimulations = deferSimulations ? new DeferredSimulations(_simulations) : null;
         SetWindowMaximum(InitialWindowShare);
     }
 

@@ -13,13 +13,13 @@ public class AllocationTests
     // ThreadPool: the hit and the scheduling of drains (the drain itself runs on a pool thread, not measured here);
     // Caller: the hit and the drain, both on this thread.
     [Theory]
-    [InlineData(CachePolicy.Lru, ReadMaintenance.Caller)]
-    [InlineData(CachePolicy.TinyLfu, ReadMaintenance.ThreadPool)]
-    [InlineData(CachePolicy.TinyLfu, ReadMaintenance.Caller)]
-    public void TryGet_hits_allocate_nothing(CachePolicy policy, ReadMaintenance maintenance)
+    [InlineData(CachePolicy.Lru, PolicyMaintenance.Caller)]
+    [InlineData(CachePolicy.TinyLfu, PolicyMaintenance.ThreadPool)]
+    [InlineData(CachePolicy.TinyLfu, PolicyMaintenance.Caller)]
+    public void TryGet_hits_allocate_nothing(CachePolicy policy, PolicyMaintenance maintenance)
     {
         using var cache = new LruCache<string, byte[]>(
-            new LruCacheOptions { Capacity = 4_096, Policy = policy, ReadMaintenance = maintenance, ExpirationScanInterval = null });
+            new LruCacheOptions { Capacity = 4_096, Policy = policy, PolicyMaintenance = maintenance, ExpirationScanInterval = null });
         var keys = Fill((key, value) => cache.Set(key, value));
 
         Assert.Equal(0, AllocatedBy(() =>

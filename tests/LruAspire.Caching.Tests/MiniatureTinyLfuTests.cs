@@ -30,7 +30,7 @@ public class MiniatureTinyLfuTests
 
             for (var i = 0; i < run.Keys.Length; i++)
             {
-                // The live policy counts an access before its simulations replay it; both read the same counts.
+                // WindowSimulations counts an access in the miniatures' sketch before they replay it; both read the same counts.
                 sketch.Increment(run.Keys[i]);
                 var expected = model.Access(run.Keys[i]);
                 Assert.True(expected == miniature.Access(run.Keys[i]), $"Access {i} (key {run.Keys[i]}): the model {(expected ? "hit" : "missed")}, the miniature did not.");

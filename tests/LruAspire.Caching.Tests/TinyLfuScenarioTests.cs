@@ -11,7 +11,7 @@ public class TinyLfuScenarioTests
     [InlineData(CachePolicy.Lru, 0)]
     public void Frequently_used_keys_survive_a_one_time_scan_only_under_TinyLfu(CachePolicy policy, int hotKeysKept)
     {
-        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = Capacity, Policy = policy, ReadMaintenance = ReadMaintenance.Caller, ExpirationScanInterval = null });
+        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = Capacity, Policy = policy, PolicyMaintenance = PolicyMaintenance.Caller, ExpirationScanInterval = null });
         for (var round = 0; round < 20; round++)
         {
             foreach (var key in HotKeys)
@@ -34,7 +34,7 @@ public class TinyLfuScenarioTests
     [InlineData(CachePolicy.Lru)]
     public void A_new_key_read_again_soon_after_its_insert_is_a_hit(CachePolicy policy)
     {
-        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = Capacity, Policy = policy, ReadMaintenance = ReadMaintenance.Caller, ExpirationScanInterval = null });
+        using var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = Capacity, Policy = policy, PolicyMaintenance = PolicyMaintenance.Caller, ExpirationScanInterval = null });
         for (var key = 0; key < 10 * Capacity; key++)
         {
             Read(cache, key);

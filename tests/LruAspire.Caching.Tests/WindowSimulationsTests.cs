@@ -10,7 +10,7 @@ public class WindowSimulationsTests
     {
         // Block addresses (w106) are multiples of 4,096: a sample that looks only at low hash bits takes 1 in 8 of
         // them instead of 1 in 64, and the miniatures then model a much smaller cache.
-        var simulations = new WindowSimulations(capacity: 50_000, initialShare: 0.01, new FrequencySketch(50_000));
+        var simulations = new WindowSimulations(capacity: 50_000, initialShare: 0.01);
         const int Keys = 256_000;
 
         var sampled = Enumerable.Range(0, Keys).Count(i => simulations.IsSampled(((long)i * 4_096).GetHashCode()));
@@ -24,14 +24,12 @@ public class WindowSimulationsTests
         // Every key is read twice, 50 new keys apart, and never again (vaultservice's pattern): a 1 % window has
         // dropped it by then and the admission filter rejected it (seen once, like its victim); a window of 30 % of a
         // miniature (75 of 250 entries) or more still holds it.
-        var sketch = new FrequencySketch(1_000);
-        var simulations = new WindowSimulations(capacity: 1_000, initialShare: 0.01, sketch);
+        var simulations = new WindowSimulations(capacity: 1_000, initialShare: 0.01);
         double? chosen = null;
 
         for (var i = 0; i < 100_000 && chosen is null; i++)
         {
             var key = i % 2 == 0 ? i / 2 : i / 2 - 50;
-            sketch.Increment(key);
             chosen = simulations.Record(key);
         }
 
@@ -42,13 +40,11 @@ public class WindowSimulationsTests
     public void A_working_set_that_every_share_holds_never_switches()
     {
         // All shares hit alike, so no lead is significant: switching here would only move entries for nothing.
-        var sketch = new FrequencySketch(1_000);
-        var simulations = new WindowSimulations(capacity: 1_000, initialShare: 0.01, sketch);
+        var simulations = new WindowSimulations(capacity: 1_000, initialShare: 0.01);
 
         for (var i = 0; i < 100_000; i++)
         {
             var key = i % 100;
-            sketch.Increment(key);
             Assert.Null(simulations.Record(key));
         }
     }

@@ -24,7 +24,7 @@ public static class TraceContenders
         new(OursLru, capacity => new EngineTraceCache(new LruCacheOptions { Capacity = capacity, Policy = CachePolicy.Lru, ExpirationScanInterval = null })),
         // The reader drains the read buffer itself (the thread pool would race the replay), so every run replays alike.
         new(OursTinyLfu, capacity => new EngineTraceCache(
-            new LruCacheOptions { Capacity = capacity, Policy = CachePolicy.TinyLfu, ReadMaintenance = ReadMaintenance.Caller, ExpirationScanInterval = null })),
+            new LruCacheOptions { Capacity = capacity, Policy = CachePolicy.TinyLfu, PolicyMaintenance = PolicyMaintenance.Caller, ExpirationScanInterval = null })),
         new(ConcurrentLru, capacity => new BitFasterTraceCache(new ConcurrentLru<long, long>(1, capacity, EqualityComparer<long>.Default))),
         // Reads are buffered and applied by maintenance; the foreground scheduler runs it on the replaying thread
         // (BitFaster's default scheduler runs it on a background thread, racing the replay), so every run replays alike.

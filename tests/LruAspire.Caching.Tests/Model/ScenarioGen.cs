@@ -28,7 +28,7 @@ internal static class ScenarioGen
         {
             Capacity = scenario.Capacity,
             Policy = policy,
-            ReadMaintenance = ReadMaintenance.Caller, // a failing seed must replay the same way
+            PolicyMaintenance = PolicyMaintenance.Caller, // a failing seed must replay the same way
             MaxBytes = scenario.MaxBytes,
             DefaultTimeToLive = scenario.DefaultTimeToLive,
             ExpirationScanInterval = null,

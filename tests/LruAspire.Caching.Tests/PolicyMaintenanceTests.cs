@@ -1,7 +1,7 @@
 namespace LruAspire.Caching.Tests;
 
-/// <summary>Who drains a full read buffer: the thread pool under <see cref="ReadMaintenance.ThreadPool"/>, the reader otherwise.</summary>
-public class ReadMaintenanceTests
+/// <summary>Who drains a full read buffer: the thread pool under <see cref="PolicyMaintenance.ThreadPool"/>, the reader otherwise.</summary>
+public class PolicyMaintenanceTests
 {
     private const int Keys = 100;
     private const int Reads = 100_000; // hundreds of full stripes on one thread
@@ -9,7 +9,7 @@ public class ReadMaintenanceTests
     [Fact]
     public void Under_ThreadPool_full_stripes_are_drained_without_a_write_and_every_hit_is_counted()
     {
-        using var cache = Filled(CachePolicy.TinyLfu, ReadMaintenance.ThreadPool);
+        using var cache = Filled(CachePolicy.TinyLfu, PolicyMaintenance.ThreadPool);
 
         ReadAll(cache);
 
@@ -24,9 +24,9 @@ public class ReadMaintenanceTests
     }
 
     [Theory]
-    [InlineData(CachePolicy.TinyLfu, ReadMaintenance.Caller)]
-    [InlineData(CachePolicy.Lru, ReadMaintenance.ThreadPool)] // Lru ignores the option: it stays exact
-    public void On_the_caller_one_thread_never_leaves_a_stripe_full(CachePolicy policy, ReadMaintenance maintenance)
+    [InlineData(CachePolicy.TinyLfu, PolicyMaintenance.Caller)]
+    [InlineData(CachePolicy.Lru, PolicyMaintenance.ThreadPool)] // Lru ignores the option: it stays exact
+    public void On_the_caller_one_thread_never_leaves_a_stripe_full(CachePolicy policy, PolicyMaintenance maintenance)
     {
         using var cache = Filled(policy, maintenance);
 
@@ -39,9 +39,9 @@ public class ReadMaintenanceTests
         Assert.Equal(0, stats.DroppedReads); // every read reached the policy
     }
 
-    private static LruCache<int, int> Filled(CachePolicy policy, ReadMaintenance maintenance)
+    private static LruCache<int, int> Filled(CachePolicy policy, PolicyMaintenance maintenance)
     {
-        var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = 2 * Keys, Policy = policy, ReadMaintenance = maintenance, ExpirationScanInterval = null });
+        var cache = new LruCache<int, int>(new LruCacheOptions { Capacity = 2 * Keys, Policy = policy, PolicyMaintenance = maintenance, ExpirationScanInterval = null });
         for (var key = 0; key < Keys; key++)
         {
             cache.Set(key, key);
