@@ -57,22 +57,25 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
 
     public override int Count => _window.Count + _probation.Count + _protected.Count;
 
+    /// <remarks>
+    /// The window's overflow becomes the candidate, at probation's head. In a full cache it duels at once and, being
+    /// new, most often loses: moving it into probation only to unlink it again was two relinks (GC write barriers) of
+    /// every miss and insert. So it waits at the window's tail: <see cref="SelectVictim"/> duels it from there, and every
+    /// other operation first moves it to probation (<see cref="SettleOverflow"/>), so each decision is the one it was.
+    /// </remarks>
     public override void Add(CacheNode<TKey, TValue> node)
     {
+        SettleOverflow();
         Observe(node.Hash);
         _window.AddFirst(node);
         _candidate = null;
-        while (_window.Count > _windowMaximum)
-        {
-            var overflow = _window.Tail!;
-            _window.Remove(overflow);
-            _probation.AddFirst(overflow);
-            _candidate ??= overflow;
-        }
+        // At most one over: the window was within its bound after Observe, which may have shrunk it.
+        _overflowPending = _window.Count > _windowMaximum;
     }
 
     public override void Replace(CacheNode<TKey, TValue> node, CacheNode<TKey, TValue> replacement)
     {
+        SettleOverflow();
         _candidate = null;
         ListOf(node.Queue).Replace(node, replacement);
         Observe(replacement.Hash);
@@ -81,6 +84,7 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
 
     public override void RecordAccess(CacheNode<TKey, TValue> node)
     {
+        SettleOverflow();
         Observe(node.Hash);
         if (ReferenceEquals(node, _candidate))
         {
@@ -93,6 +97,14 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
 
     public override void Remove(CacheNode<TKey, TValue> node)
     {
+        if (_overflowPending && ReferenceEquals(node, _window.Tail))
+        {
+            // The waiting overflow (the candidate it would have been leaves probation's head: no candidate follows it).
+            _overflowPending = false;
+            _window.Remove(node);
+            return;
+        }
+        SettleOverflow();
         if (ReferenceEquals(node, _candidate))
         {
             _candidate = NextCandidate(node);
@@ -106,6 +118,10 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
     /// </summary>
     public override CacheNode<TKey, TValue> SelectVictim()
     {
+        if (_overflowPending)
+        {
+            return DuelPendingOverflow();
+        }
         var victim = _probation.Tail ?? _protected.Tail ?? _window.Tail!;
         var candidate = _candidate;
         if (candidate is null || ReferenceEquals(candidate, victim))
@@ -127,14 +143,19 @@ internal sealed partial class TinyLfuPolicy<TKey, TValue> : EvictionPolicy<TKey,
         _probation.Clear();
         _protected.Clear();
         _candidate = null;
+        _overflowPending = false;
     }
 
-    /// <summary>Window, then probation, then protected, each from most to least recently used.</summary>
-    public override IEnumerable<CacheNode<TKey, TValue>> Nodes() =>
-        _window.EnumerateFromHead().Concat(_probation.EnumerateFromHead()).Concat(_protected.EnumerateFromHead());
+    /// <summary>Window, then probation, then protected, each from most to least recently used (a waiting overflow moved first).</summary>
+    public override IEnumerable<CacheNode<TKey, TValue>> Nodes()
+    {
+        SettleOverflow();
+        return _window.EnumerateFromHead().Concat(_probation.EnumerateFromHead()).Concat(_protected.EnumerateFromHead());
+    }
 
     public override void AssertIntegrity()
     {
+        SettleOverflow();
         foreach (var list in (ReadOnlySpan<AccessOrderList<TKey, TValue>>)[_window, _probation, _protected])
         {
             if (list.EnumerateFromHead().Count() != list.Count || list.EnumerateFromHead().Any(node => node.Queue != list.Queue))
