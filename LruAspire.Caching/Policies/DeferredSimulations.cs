@@ -117,7 +117,7 @@ internal sealed class DeferredSimulations : IThreadPoolWorkItem
     {
         for (var i = 0; i < _handedOverCount; i++)
         {
-            if (_simulations.Record(_handedOver[i]) is { } share)
+            if (_simulations.Replay(_handedOver[i]) is { } share)
             {
                 Volatile.Write(ref _choice, share);
             }
@@ -125,13 +125,10 @@ internal sealed class DeferredSimulations : IThreadPoolWorkItem
         _handedOverCount = 0;
     }
 
-    private double? TakeChoice()
-    {
-        if (double.IsNaN(Volatile.Read(ref _choice)))
-        {
-            return null;
-        }
-        var share = Interlocked.Exchange(ref _choice, double.NaN);
-        return double.IsNaN(share) ? null : share;
-    }
+    /// <summary>
+    /// Takes the published choice, if any. Only the writer takes (a replay only publishes), so a choice seen here is
+    /// still there for the exchange; the plain read first keeps the common case, no choice, off the line's ownership.
+    /// </summary>
+    private double? TakeChoice() =>
+        double.IsNaN(Volatile.Read(ref _choice)) ? null : Interlocked.Exchange(ref _choice, double.NaN);
 }

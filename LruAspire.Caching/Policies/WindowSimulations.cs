@@ -109,13 +109,14 @@ internal sealed class WindowSimulations
     /// Replays one access in the simulations if its key is sampled; at the end of a period returns the window share
     /// to switch to, if one won, otherwise <see langword="null"/>.
     /// </summary>
-    public double? Record(int hash)
-    {
-        if (!IsSampled(hash))
-        {
-            return null;
-        }
+    public double? Record(int hash) => IsSampled(hash) ? Replay(hash) : null;
 
+    /// <summary>
+    /// Replays one access to a sampled key (<see cref="IsSampled"/> already said so: <see cref="DeferredSimulations"/>
+    /// asks when it queues the access); at the end of a period returns the window share to switch to, if one won.
+    /// </summary>
+    public double? Replay(int hash)
+    {
         // Counted first, so the duels see this access as the live cache's duels see it in its own sketch.
         _sketch.Increment(hash);
         foreach (var simulation in _simulations)
