@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LruAspire.Caching.Policies;
 
@@ -52,11 +54,11 @@ internal sealed class FrequencySketch
     {
         var blockHash = Spread((uint)hash);
         var counterHash = Rehash(blockHash);
-        var block = _table.AsSpan((int)(blockHash & (uint)_blockMask) << 3, 8);
-        var first = CounterIn(block, counterHash, 0);
-        var second = CounterIn(block, counterHash, 1);
-        var third = CounterIn(block, counterHash, 2);
-        var fourth = CounterIn(block, counterHash, 3);
+        ref var block = ref BlockOf(blockHash);
+        var first = CounterIn(ref block, counterHash, 0);
+        var second = CounterIn(ref block, counterHash, 1);
+        var third = CounterIn(ref block, counterHash, 2);
+        var fourth = CounterIn(ref block, counterHash, 3);
         return BranchFreeMin(BranchFreeMin(first, second), BranchFreeMin(third, fourth));
     }
 
@@ -65,17 +67,12 @@ internal sealed class FrequencySketch
     {
         var blockHash = Spread((uint)hash);
         var counterHash = Rehash(blockHash);
-        var block = (int)(blockHash & (uint)_blockMask) << 3;
-        var added = false;
-        for (var i = 0; i < 4; i++)
-        {
-            var h = counterHash >> (i << 3);
-            var index = (int)((h >> 1) & 15);
-            var offset = (int)(h & 1);
-            added |= IncrementAt(block + offset + (i << 1), index);
-        }
-
-        if (added && ++Size == SampleSize)
+        ref var block = ref BlockOf(blockHash);
+        var added = IncrementIn(ref block, counterHash, 0)
+            | IncrementIn(ref block, counterHash, 1)
+            | IncrementIn(ref block, counterHash, 2)
+            | IncrementIn(ref block, counterHash, 3);
+        if (added != 0 && ++Size == SampleSize)
         {
             Reset();
         }
@@ -90,25 +87,41 @@ internal sealed class FrequencySketch
         }
     }
 
-    private bool IncrementAt(int word, int counter)
+    /// <summary>
+    /// The first of the eight words of the block the key with block hash <paramref name="blockHash"/> maps to. A
+    /// reference, not an array index: the mask keeps the block inside the table, which the JIT cannot see, so indexing
+    /// would check the bounds at each of the eight reads and writes of an increment.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref long BlockOf(uint blockHash) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_table), (nint)((blockHash & (uint)_blockMask) << 3));
+
+    /// <summary>
+    /// Adds one to the <paramref name="i"/>th of the key's four counters unless it is at 15; returns what was added to
+    /// its word (0 for none). Unrolled four times and without a branch, through references: the loop with a
+    /// compare-and-branch and bounds-checked indexes it replaces took 11 ns per increment where this takes 8, which
+    /// was 3–4 ns of every <c>TinyLfu</c> miss and insert (a stand-alone probe, eight alternating process runs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long IncrementIn(ref long block, uint counterHash, int i)
     {
-        var shift = counter << 2;
-        var mask = 0xFL << shift;
-        if ((_table[word] & mask) != mask)
-        {
-            _table[word] += 1L << shift;
-            return true;
-        }
-        return false;
+        var h = counterHash >> (i << 3);
+        ref var word = ref Unsafe.Add(ref block, (nint)((h & 1) + (uint)(i << 1)));
+        var shift = (int)((h >> 1) & 15) << 2;
+        var counter = (word >>> shift) & 0xF;
+        var added = ((counter - 15) >>> 63) << shift; // 1 << shift below 15, 0 at 15
+        word += added;
+        return added;
     }
 
     /// <summary>The <paramref name="i"/>th of the key's four counters: in word pair <paramref name="i"/> of its block, word and nibble picked by hash byte <paramref name="i"/>.</summary>
-    private static int CounterIn(Span<long> block, uint counterHash, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CounterIn(ref long block, uint counterHash, int i)
     {
         var h = counterHash >> (i << 3);
-        var word = (int)(h & 1) + (i << 1);
+        var word = Unsafe.Add(ref block, (nint)((h & 1) + (uint)(i << 1)));
         var shift = (int)((h >> 1) & 15) << 2;
-        return (int)((ulong)block[word] >> shift) & 0xF;
+        return (int)((ulong)word >> shift) & 0xF;
     }
 
     /// <summary>

@@ -62,4 +62,24 @@ public class FrequencySketchTests
         Assert.True(sketch.Size < sketch.SampleSize / 2, $"The sketch did not age: {sketch.Size} increments counted.");
         Assert.InRange(sketch.Frequency(Hot), 7, 10); // 15 halved, plus at most a few halved collisions
     }
+
+    [Fact]
+    public void A_saturated_key_stays_at_fifteen_and_does_not_hasten_aging()
+    {
+        var sketch = new FrequencySketch(capacity: 64);
+        const int Hot = 42;
+        for (var i = 0; i < 15; i++)
+        {
+            sketch.Increment(Hot);
+        }
+        var counted = sketch.Size;
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            sketch.Increment(Hot); // a carry out of a full counter would corrupt its neighbour and read as a small count
+        }
+
+        Assert.Equal(15, sketch.Frequency(Hot));
+        Assert.Equal(counted, sketch.Size); // 1,000 more would have aged it (every 640 counted increments)
+    }
 }
