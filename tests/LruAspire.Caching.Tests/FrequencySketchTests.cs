@@ -52,11 +52,13 @@ public class FrequencySketchTests
         }
         Assert.Equal(15, sketch.Frequency(Hot));
 
-        // Distinct cold keys, one increment each, until the 640th increment ages the sketch.
-        for (var key = 0; sketch.Size < sketch.SampleSize - 1; key++)
+        // Distinct cold keys, one increment each, until the 640th increment ages the sketch. Bounded, so that a sketch
+        // that stopped counting fails here instead of looping forever.
+        for (var key = 0; key < 10 * sketch.SampleSize && sketch.Size < sketch.SampleSize - 1; key++)
         {
             sketch.Increment(key);
         }
+        Assert.Equal(sketch.SampleSize - 1, sketch.Size);
         sketch.Increment(int.MaxValue);
 
         Assert.True(sketch.Size < sketch.SampleSize / 2, $"The sketch did not age: {sketch.Size} increments counted.");
