@@ -44,7 +44,7 @@ namespace LruAspire.Caching;
 public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, IDisposable where TKey : notnull
 {
     private readonly NodeMap<TKey, TValue> _map;
-    private readonly StripedReadBuffer<CacheNode<TKey, TValue>> _readBuffer = new(ThreadStripe.Count);
+    private readonly StripedReadBuffer<CacheNode<TKey, TValue>> _readBuffer;
     private readonly MissCounters _misses = new();
     private readonly Lock _policyLock = new();
     private readonly TimeProvider _time;
@@ -58,7 +58,7 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
     private readonly AccessOrderList<TKey, TValue> _absences = new(NodeQueue.Absence);
     private readonly ExpirationQueue<TKey, TValue> _expirations = new();
     private readonly Dictionary<TKey, InFlightLoad<TValue>> _loads;
-    private readonly CacheNode<TKey, TValue>[] _drainScratch = new CacheNode<TKey, TValue>[StripedReadBuffer<CacheNode<TKey, TValue>>.StripeCapacity];
+    private readonly CacheNode<TKey, TValue>[] _drainScratch;
     private WriteCounters _writes;
     private long _bytes;
     private int _count;
@@ -94,6 +94,10 @@ public sealed partial class LruCache<TKey, TValue> : ILruCache<TKey, TValue>, ID
         Policy = options.Policy;
         _drainOnCaller = options.Policy == CachePolicy.Lru || options.PolicyMaintenance == PolicyMaintenance.Caller;
         _scheduledDrain = new ScheduledDrain(this);
+        _readBuffer = new(ThreadStripe.Count, _drainOnCaller
+            ? StripedReadBuffer<CacheNode<TKey, TValue>>.CallerStripeCapacity
+            : StripedReadBuffer<CacheNode<TKey, TValue>>.PoolStripeCapacity);
+        _drainScratch = new CacheNode<TKey, TValue>[_readBuffer.StripeCapacity];
 
         _map = new NodeMap<TKey, TValue>(Capacity + MaxAbsences, comparer);
         _loads = new Dictionary<TKey, InFlightLoad<TValue>>(comparer);

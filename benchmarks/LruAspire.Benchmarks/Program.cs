@@ -3,9 +3,9 @@ using LruAspire.Benchmarks.HitRatio;
 using LruAspire.Benchmarks.Retention;
 using LruAspire.Benchmarks.Traces;
 
-// `hitratio` runs the Zipf hit-ratio comparison, `traces [DIR] [--out FILE]` the real-trace one, `retention` checks
-// how many of MissInsertBenchmarks' inserts each cache keeps; anything else goes to BenchmarkDotNet (e.g.
-// `--filter '*' --job short`).
+// `hitratio` runs the Zipf hit-ratio comparison, `traces [DIR] [--out FILE] [--only NAMES] [--maintenance thread-pool]`
+// the real-trace one, `retention` checks how many of MissInsertBenchmarks' inserts each cache keeps; anything else
+// goes to BenchmarkDotNet (e.g. `--filter '*' --job short`).
 switch (args)
 {
     case ["hitratio", ..]:

@@ -4,18 +4,21 @@ using LruAspire.Traces;
 namespace LruAspire.Benchmarks.Traces;
 
 /// <summary>
-/// <c>traces [DIR] [--out FILE] [--only NAME[,NAME…]]</c>: replays every catalogued trace at every listed capacity,
-/// single-threaded, through every <see cref="TraceContenders"/> entry, and prints a Markdown report (also written
-/// to FILE). DIR defaults to the folder <see cref="TracesFolder.Find()"/> finds.
+/// <c>traces [DIR] [--out FILE] [--only NAME[,NAME…]] [--maintenance thread-pool]</c>: replays every catalogued trace at
+/// every listed capacity, single-threaded, through every <see cref="TraceContenders"/> entry, and prints a Markdown
+/// report (also written to FILE). DIR defaults to the folder <see cref="TracesFolder.Find()"/> finds. With
+/// <c>--maintenance thread-pool</c> the two W-TinyLFU caches keep their defaults, maintenance on the thread pool
+/// (see <see cref="TraceContenders.For"/>), so their figures vary from run to run.
 /// </summary>
 public static class TraceRun
 {
-    private const string Usage = "usage: traces [DIR] [--out FILE] [--only NAME[,NAME...]]";
+    private const string Usage = "usage: traces [DIR] [--out FILE] [--only NAME[,NAME...]] [--maintenance thread-pool]";
 
     /// <returns>The process exit code: 0, or 2 for bad arguments or a missing traces folder.</returns>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter progress)
     {
         string? folder = null, outFile = null, only = null;
+        var onThreadPool = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -25,6 +28,10 @@ public static class TraceRun
                     break;
                 case "--only" when i + 1 < args.Count:
                     only = args[++i];
+                    break;
+                case "--maintenance" when i + 1 < args.Count && args[i + 1] == "thread-pool":
+                    onThreadPool = true;
+                    i++;
                     break;
                 case var arg when !arg.StartsWith("--", StringComparison.Ordinal) && folder is null:
                     folder = arg;
@@ -55,8 +62,9 @@ public static class TraceRun
             return 2;
         }
 
-        var report = Replay(search.Path, traces, TraceContenders.All, progress);
-        var markdown = TraceReport.Render(report, only is null ? $"traces {search.Path}" : $"traces {search.Path} --only {only}");
+        var report = Replay(search.Path, traces, TraceContenders.For(onThreadPool), progress);
+        var command = $"traces {search.Path}" + (only is null ? "" : $" --only {only}") + (onThreadPool ? " --maintenance thread-pool" : "");
+        var markdown = TraceReport.Render(report, command);
         output.Write(markdown);
         if (outFile is not null)
         {

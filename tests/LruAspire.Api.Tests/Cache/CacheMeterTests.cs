@@ -94,9 +94,10 @@ public sealed class CacheMeterTests : IDisposable
         var (service, cache) = CreateService(capacity: 10);
         using var dropped = Collect<long>(CacheMeter.DroppedReadsName);
 
-        // One thread, many hits on a full stripe: under the default ThreadPool maintenance the reader that finds
-        // its stripe full schedules a drain and drops that read, so at least one of these is never applied.
-        for (var i = 0; i < 1_000; i++)
+        // One thread, hits enough to fill its stripe several times over (a stripe holds 1,024 under the default
+        // ThreadPool maintenance): the reader that finds its stripe full schedules a drain and drops that read, so at
+        // least one of these is never applied.
+        for (var i = 0; i < 10_000; i++)
         {
             await service.GetAsync(1, bypassCache: false, CancellationToken.None);
         }
