@@ -9,10 +9,10 @@
 #                                 with HybridCache's defaults over NpgsqlDataSource, no telemetry or per-request
 #                                 logging, reading the same PostgreSQL with the same hot keys
 # 1-3 and 5 at 64 connections (latency) and 200 connections (errors), 4 at 64, then the ratios (among them the
-# API over the peer, for throughput and p99), the API's misses after warm-up, and the issues' targets. The paths
-# take turns, ROUNDS times (odd, so there is a middle round), starting one path later each round, and the report
-# gives each path's median round: on a shared VM the machine's speed drifts by tens of percent within minutes,
-# and one long row per path turns drift into ratios.
+# API over the peer, for throughput, p99 and the server's CPU time per request), the API's misses after warm-up,
+# and the issues' targets. The paths take turns, ROUNDS times (odd, so there is a middle round), starting one
+# path later each round, and the report gives each path's median round: on a shared VM the machine's speed drifts
+# by tens of percent within minutes, and one long row per path turns drift into ratios.
 #
 # Prerequisites (Debian/Ubuntu):
 #   - .NET 10 SDK
@@ -161,16 +161,24 @@ peer="http://127.0.0.1:$peer_port"
 seconds() { local d="$1"; case "$d" in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
 limit=$(( $(seconds "$DURATION") + 30 ))
 
-# measure NAME CONNECTIONS URL [wrk args...] -> appends "NAME CONNECTIONS key=value..." to $work/results
+# cpu_ticks PID -> the process's user + system CPU time so far, in clock ticks (/proc/PID/stat fields 14 and 15,
+# counted after the command name, which is in parentheses and could hold spaces).
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+
+# measure NAME CONNECTIONS URL PID [wrk args...] -> appends "NAME CONNECTIONS key=value..." to $work/results,
+# among them cpu_ticks: what the server process PID spent on the CPU during the measurement. Divided by the
+# requests, that is what a request costs its server, which the machine's drift moves far less than throughput.
 measure() {
-  local name="$1" connections="$2" url="$3"
-  shift 3
+  local name="$1" connections="$2" url="$3" pid="$4"
+  shift 4
   log "wrk $name: $connections connections, $DURATION, $THREADS threads${round:+, round $round of $ROUNDS}"
-  local line
+  local line ticks_before ticks_after
+  ticks_before="$(cpu_ticks "$pid")"
   line="$(timeout "$limit" wrk -t "$THREADS" -c "$connections" -d "$DURATION" --timeout 5s -s "$lua" "$@" "$url" \
     | tee "$work/wrk-$name-$connections-${round:-1}.txt" | grep '^wrk-result')"
+  ticks_after="$(cpu_ticks "$pid")"
   echo "$line" >&2
-  echo "$name $connections ${line#wrk-result }" >>"$work/results"
+  echo "$name $connections ${line#wrk-result } cpu_ticks=$(( ticks_after - ticks_before ))" >>"$work/results"
 }
 
 log "warming up: every hot key read through the caches, JIT and connection pools on all five paths"
@@ -185,11 +193,11 @@ curl -fsS "$api/metrics" >"$work/metrics-before.json"
 
 measure_path() {
   case "$1" in
-    cached) measure cached "$2" "$api" ;;
-    database) measure database "$2" "$api" -H 'Cache-Control: no-cache' ;;
-    ceiling) measure ceiling "$2" "$ceiling" ;;
-    cached-untraced) measure cached-untraced "$2" "$untraced" ;;
-    peer) measure peer "$2" "$peer" ;;
+    cached) measure cached "$2" "$api" "$api_pid" ;;
+    database) measure database "$2" "$api" "$api_pid" -H 'Cache-Control: no-cache' ;;
+    ceiling) measure ceiling "$2" "$ceiling" "$ceiling_pid" ;;
+    cached-untraced) measure cached-untraced "$2" "$untraced" "$untraced_pid" ;;
+    peer) measure peer "$2" "$peer" "$peer_pid" ;;
   esac
 }
 
@@ -207,18 +215,21 @@ done
 round=""
 curl -fsS "$api/metrics" >"$work/metrics-after.json"
 # Reliability: reads over 10x the cache's key space (constant eviction) plus 10 % writes, 200 connections.
-lua="$root/benchmarks/e2e/churn.lua" measure churn 200 "$api"
+lua="$root/benchmarks/e2e/churn.lua" measure churn 200 "$api" "$api_pid"
 
 # ------------------------------------------------------------------ report
 mkdir -p "$(dirname "$OUT")"
 python3 - "$work/results" "$work/metrics-before.json" "$work/metrics-after.json" "$DURATION" "$ROUNDS" "$THREADS" "$HOT_KEYS" \
-  "$(dotnet --version)" "$("$pg_bin/postgres" --version | awk '{print $3}')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$OUT" <<'PY'
+  "$(dotnet --version)" "$("$pg_bin/postgres" --version | awk '{print $3}')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  "$(getconf CLK_TCK)" >"$OUT" <<'PY'
 import json, statistics, sys
-results_file, before_file, after_file, duration, rounds, threads, hot_keys, dotnet, postgres, cores, loadavg = sys.argv[1:]
+results_file, before_file, after_file, duration, rounds, threads, hot_keys, dotnet, postgres, cores, loadavg, hz = sys.argv[1:]
 runs = {}  # (path, connections) -> one dict per round, in order
 for line in open(results_file):
     name, conns, *pairs = line.split()
-    runs.setdefault((name, int(conns)), []).append({k: float(v) for k, v in (p.split("=") for p in pairs)})
+    run = {k: float(v) for k, v in (p.split("=") for p in pairs)}
+    run["cpu_us"] = run["cpu_ticks"] / float(hz) * 1e6 / max(run["requests"], 1)  # the server's CPU per request
+    runs.setdefault((name, int(conns)), []).append(run)
 before, after = json.load(open(before_file)), json.load(open(after_file))
 
 def median_round(name, conns):
@@ -231,8 +242,9 @@ def errors(name, conns):
 
 def row(name, conns, note=""):
     r, all_rps = median_round(name, conns), [r["rps"] for r in runs[(name, conns)]]
+    cpu = statistics.median_low(x["cpu_us"] for x in runs[(name, conns)])
     return (f"| {name} | {conns} | {r['rps']:,.0f} | {min(all_rps):,.0f}–{max(all_rps):,.0f} | {r['p50_ms']:.2f} | "
-            f"{r['p90_ms']:.2f} | {r['p99_ms']:.2f} | {r['max_ms']:.1f} | {errors(name, conns)} |{note}")
+            f"{r['p90_ms']:.2f} | {r['p99_ms']:.2f} | {r['max_ms']:.1f} | {cpu:.1f} | {errors(name, conns)} |{note}")
 
 def ratio(a, b, conns=64, metric="rps"):
     """Median over rounds of a/b for one metric, each pair measured in the same round."""
@@ -241,9 +253,10 @@ def ratio(a, b, conns=64, metric="rps"):
 print(f"wrk, {threads} threads, {rounds} rounds of {duration} per path (the paths take turns; each row is the "
       f"median round, with the range of all rounds), keys uniform over 1..{hot_keys}; {cores} cores shared by wrk, "
       f"the APIs, PostgreSQL, the ceiling and the peer; .NET SDK {dotnet}, PostgreSQL {postgres}; "
-      f"load average before the report {loadavg}.\n")
-print("| path | connections | req/s | req/s, all rounds | p50 ms | p90 ms | p99 ms | max ms | errors |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+      f"load average before the report {loadavg}. Server CPU µs/req: the user + system CPU time of the process that "
+      f"answered (PostgreSQL's not included) over its requests, median over the rounds.\n")
+print("| path | connections | req/s | req/s, all rounds | p50 ms | p90 ms | p99 ms | max ms | server CPU µs/req | errors |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for conns in (64, 200):
     for name in ("cached", "database", "ceiling", "peer", "cached-untraced"):
         if (name, conns) in runs:
@@ -263,7 +276,8 @@ print(f"- cached GET vs ceiling (64 connections): {ratio('cached', 'ceiling'):.2
       f"{ratio('cached-untraced', 'ceiling'):.2f}×")
 print(f"- cached GET vs peer (64 connections), API/peer: **{ratio('cached', 'peer'):.2f}× the throughput, "
       f"{ratio('cached', 'peer', metric='p99_ms'):.2f}× the p99** (p99 {c64['p99_ms']:.2f} ms vs {p64['p99_ms']:.2f} ms "
-      f"in the median rounds; both ratios are medians of same-round pairs)")
+      f"in the median rounds; both ratios are medians of same-round pairs); the API's CPU per request is "
+      f"{ratio('cached', 'peer', metric='cpu_us'):.2f}× the peer's (untraced {ratio('cached-untraced', 'peer', metric='cpu_us'):.2f}×)")
 print(f"- API /metrics during the measurements: hits +{hits}, misses +{misses} "
       f"(after warm-up; the no-cache rows bypass the cache lookup and are not counted); reads the policy never saw "
       f"(dropped from a full read buffer while a drain was pending) +{dropped}, {100 * dropped / max(hits, 1):.1f} % of the hits")
