@@ -25,7 +25,9 @@
 #   DURATION=30s THREADS=2 benchmarks/e2e/run.sh
 #
 # Environment: DURATION (10s per measurement), ROUNDS (3), WARMUP (10s), THREADS (2 wrk threads), HOT_KEYS
-# (1000), OUT (benchmarks/e2e/results/<UTC time>.md). Everything it starts listens on 127.0.0.1,
+# (1000), OUT (benchmarks/e2e/results/<UTC time>.md), VARIANT (unset): NAME=VALUE settings for one more copy of
+# the API, measured as the path "cached-variant" at 64 connections beside the others and compared with the cached
+# path round by round, e.g.  VARIANT='OpenTelemetry__Tracing__SampleRatio=0' benchmarks/e2e/run.sh Everything it starts listens on 127.0.0.1,
 # is bounded in time and is stopped, with its temp directory removed, when the script exits.
 set -euo pipefail
 
@@ -55,6 +57,7 @@ pg_bin="$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | t
 work="$(mktemp -d /tmp/lruaspire-bench.XXXXXX)"
 api_pid=""
 untraced_pid=""
+variant_pid=""
 ceiling_pid=""
 peer_pid=""
 
@@ -70,6 +73,7 @@ cleanup() {
   local code=$?
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
   [ -n "$untraced_pid" ] && kill "$untraced_pid" 2>/dev/null && wait "$untraced_pid" 2>/dev/null
+  [ -n "$variant_pid" ] && kill "$variant_pid" 2>/dev/null && wait "$variant_pid" 2>/dev/null
   [ -n "$ceiling_pid" ] && kill "$ceiling_pid" 2>/dev/null && wait "$ceiling_pid" 2>/dev/null
   [ -n "$peer_pid" ] && kill "$peer_pid" 2>/dev/null && wait "$peer_pid" 2>/dev/null
   if [ -f "$work/pg/data/postmaster.pid" ]; then
@@ -105,9 +109,10 @@ mkdir -p "$work/pg"
 [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg" && chmod 755 "$work"
 as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 >"$work/initdb.log" 2>&1
 # Room for every pool at once: Npgsql's default pools hold up to 100 connections each, and the API (at 200
-# connections), the untraced API and the peer (at 64 during their warm-ups) keep theirs open for minutes.
+# connections), the untraced API, the peer and a VARIANT copy (at 64 during their warm-ups) keep theirs open
+# for minutes.
 as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/postgres.log" -w -t 60 \
-  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null
 as_postgres "$pg_bin/psql" -h "$work/pg" -p "$pg_port" -U postgres -qc "CREATE DATABASE lrudb"
 
 # ------------------------------------------------------------------ API, ceiling and peer
@@ -135,6 +140,14 @@ api_pid=$!
 # is enabled at any level, so "untraced" needs both switched off.
 start_api "$untraced_port" OTEL_SDK_DISABLED=true Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=None
 untraced_pid=$!
+if [ -n "${VARIANT:-}" ]; then
+  variant_port="$(free_port)"
+  log "starting a copy of the API with $VARIANT on 127.0.0.1:$variant_port"
+  # Word splitting is wanted: VARIANT is a list of NAME=VALUE settings.
+  # shellcheck disable=SC2086
+  start_api "$variant_port" $VARIANT
+  variant_pid=$!
+fi
 (
   cd "$work/ceiling"
   export ASPNETCORE_ENVIRONMENT=Production
@@ -151,6 +164,7 @@ ceiling_pid=$!
 peer_pid=$!
 wait_healthy "http://127.0.0.1:$api_port/health" api "$work/api-$api_port.log"
 wait_healthy "http://127.0.0.1:$untraced_port/health" api-untraced "$work/api-$untraced_port.log"
+[ -n "$variant_pid" ] && wait_healthy "http://127.0.0.1:$variant_port/health" api-variant "$work/api-$variant_port.log"
 wait_healthy "http://127.0.0.1:$ceiling_port/health" ceiling "$work/ceiling.log"
 wait_healthy "http://127.0.0.1:$peer_port/health" peer "$work/peer.log"
 
@@ -185,7 +199,7 @@ log "warming up: every hot key read through the caches, JIT and connection pools
 warmup_limit=$(( $(seconds "$WARMUP") + 30 ))
 # HybridCache keeps an entry 5 minutes by default, so the peer reloads its hot set (about once per key) when a
 # run outlasts that; like everything else about the peer, that default is kept because it is what a user gets.
-for target in "$api" "$untraced" "$ceiling" "$peer"; do
+for target in "$api" "$untraced" "$ceiling" "$peer" ${variant_pid:+"http://127.0.0.1:$variant_port"}; do
   timeout "$warmup_limit" wrk -t "$THREADS" -c 64 -d "$WARMUP" -s "$lua" "$target" >/dev/null
 done
 timeout "$warmup_limit" wrk -t "$THREADS" -c 64 -d "$WARMUP" -s "$lua" -H 'Cache-Control: no-cache' "$api" >/dev/null
@@ -197,6 +211,7 @@ measure_path() {
     database) measure database "$2" "$api" "$api_pid" -H 'Cache-Control: no-cache' ;;
     ceiling) measure ceiling "$2" "$ceiling" "$ceiling_pid" ;;
     cached-untraced) measure cached-untraced "$2" "$untraced" "$untraced_pid" ;;
+    cached-variant) measure cached-variant "$2" "http://127.0.0.1:$variant_port" "$variant_pid" ;;
     peer) measure peer "$2" "$peer" "$peer_pid" ;;
   esac
 }
@@ -204,7 +219,7 @@ measure_path() {
 : >"$work/results"
 for connections in 64 200; do
   paths=(cached database ceiling peer)
-  if [ "$connections" -eq 64 ]; then paths+=(cached-untraced); fi
+  if [ "$connections" -eq 64 ]; then paths+=(cached-untraced ${variant_pid:+cached-variant}); fi
   for round in $(seq 1 "$ROUNDS"); do
     # Each round starts one path later, so no path always runs right after the same one.
     for i in "${!paths[@]}"; do
@@ -221,9 +236,9 @@ lua="$root/benchmarks/e2e/churn.lua" measure churn 200 "$api" "$api_pid"
 mkdir -p "$(dirname "$OUT")"
 python3 - "$work/results" "$work/metrics-before.json" "$work/metrics-after.json" "$DURATION" "$ROUNDS" "$THREADS" "$HOT_KEYS" \
   "$(dotnet --version)" "$("$pg_bin/postgres" --version | awk '{print $3}')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
-  "$(getconf CLK_TCK)" >"$OUT" <<'PY'
+  "$(getconf CLK_TCK)" "${VARIANT:-}" >"$OUT" <<'PY'
 import json, statistics, sys
-results_file, before_file, after_file, duration, rounds, threads, hot_keys, dotnet, postgres, cores, loadavg, hz = sys.argv[1:]
+results_file, before_file, after_file, duration, rounds, threads, hot_keys, dotnet, postgres, cores, loadavg, hz, variant = sys.argv[1:]
 runs = {}  # (path, connections) -> one dict per round, in order
 for line in open(results_file):
     name, conns, *pairs = line.split()
@@ -258,9 +273,10 @@ print(f"wrk, {threads} threads, {rounds} rounds of {duration} per path (the path
 print("| path | connections | req/s | req/s, all rounds | p50 ms | p90 ms | p99 ms | max ms | server CPU µs/req | errors |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for conns in (64, 200):
-    for name in ("cached", "database", "ceiling", "peer", "cached-untraced"):
+    for name in ("cached", "database", "ceiling", "peer", "cached-untraced", "cached-variant"):
         if (name, conns) in runs:
             note = {"cached-untraced": " ← the same API untraced: no Activity or log scope per request",
+                    "cached-variant": f" ← the same API with {variant}",
                     "peer": " ← HybridCache + Npgsql minimal API, no telemetry"}.get(name, "")
             print(row(name, conns, note))
 print(row("churn", 200, " ← reads over 10,000 keys (10x the cache) + 10 % PUTs"))
@@ -281,6 +297,10 @@ print(f"- cached GET vs peer (64 connections), API/peer: **{ratio('cached', 'pee
 print(f"- API /metrics during the measurements: hits +{hits}, misses +{misses} "
       f"(after warm-up; the no-cache rows bypass the cache lookup and are not counted); reads the policy never saw "
       f"(dropped from a full read buffer while a drain was pending) +{dropped}, {100 * dropped / max(hits, 1):.1f} % of the hits")
+if ("cached-variant", 64) in runs:
+    print(f"- the API with {variant} over the API as it is (64 connections, medians of same-round pairs): "
+          f"**{ratio('cached-variant', 'cached', metric='cpu_us'):.2f}× the CPU per request**, "
+          f"{ratio('cached-variant', 'cached'):.2f}× the throughput, {ratio('cached-variant', 'cached', metric='p99_ms'):.2f}× the p99")
 
 def target(ok, text):
     return f"- [{'x' if ok else ' '}] {text}"
