@@ -25,10 +25,12 @@
 #   DURATION=30s THREADS=2 benchmarks/e2e/run.sh
 #
 # Environment: DURATION (10s per measurement), ROUNDS (3), WARMUP (10s), THREADS (2 wrk threads), HOT_KEYS
-# (1000), OUT (benchmarks/e2e/results/<UTC time>.md), VARIANT (unset): NAME=VALUE settings for one more copy of
-# the API, measured as the path "cached-variant" at 64 connections beside the others and compared with the cached
-# path round by round, e.g.  VARIANT='OpenTelemetry__Tracing__SampleRatio=0' benchmarks/e2e/run.sh Everything it starts listens on 127.0.0.1,
-# is bounded in time and is stopped, with its temp directory removed, when the script exits.
+# (1000), OUT (benchmarks/e2e/results/<UTC time>.md), VARIANT (unset): space-separated NAME=VALUE settings for one
+# more copy of the API, measured as the path "cached-variant" at 64 connections beside the others and compared with
+# the cached path round by round, e.g.
+#   VARIANT='OpenTelemetry__Tracing__SampleRatio=0' benchmarks/e2e/run.sh
+# Everything it starts listens on 127.0.0.1, is bounded in time and is stopped, with its temp directory removed,
+# when the script exits.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -53,6 +55,11 @@ command -v dotnet >/dev/null || die "dotnet not found: install the .NET 10 SDK"
 command -v python3 >/dev/null || die "python3 not found (used to pick free ports)"
 pg_bin="$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n1)")"
 [ -x "$pg_bin/initdb" ] || die "PostgreSQL binaries not found: apt-get install -y postgresql"
+# VARIANT split on spaces without glob expansion; a word without "=" would make env run it as the command.
+read -r -a variant_settings <<<"${VARIANT:-}"
+for setting in "${variant_settings[@]}"; do
+  [[ "$setting" == ?*=* ]] || die "VARIANT holds NAME=VALUE settings; '$setting' is not one"
+done
 
 work="$(mktemp -d /tmp/lruaspire-bench.XXXXXX)"
 api_pid=""
@@ -69,13 +76,17 @@ as_postgres() {
   fi
 }
 
+# stop PID: SIGTERM and wait. A server that exits non-zero on SIGTERM must not end the EXIT trap under set -e
+# before the others and PostgreSQL are stopped, hence the `|| true`.
+stop() { if [ -n "$1" ] && kill "$1" 2>/dev/null; then wait "$1" 2>/dev/null || true; fi; }
+
 cleanup() {
   local code=$?
-  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
-  [ -n "$untraced_pid" ] && kill "$untraced_pid" 2>/dev/null && wait "$untraced_pid" 2>/dev/null
-  [ -n "$variant_pid" ] && kill "$variant_pid" 2>/dev/null && wait "$variant_pid" 2>/dev/null
-  [ -n "$ceiling_pid" ] && kill "$ceiling_pid" 2>/dev/null && wait "$ceiling_pid" 2>/dev/null
-  [ -n "$peer_pid" ] && kill "$peer_pid" 2>/dev/null && wait "$peer_pid" 2>/dev/null
+  stop "$api_pid"
+  stop "$untraced_pid"
+  stop "$variant_pid"
+  stop "$ceiling_pid"
+  stop "$peer_pid"
   if [ -f "$work/pg/data/postmaster.pid" ]; then
     as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
@@ -140,12 +151,10 @@ api_pid=$!
 # is enabled at any level, so "untraced" needs both switched off.
 start_api "$untraced_port" OTEL_SDK_DISABLED=true Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=None
 untraced_pid=$!
-if [ -n "${VARIANT:-}" ]; then
+if [ "${#variant_settings[@]}" -gt 0 ]; then
   variant_port="$(free_port)"
   log "starting a copy of the API with $VARIANT on 127.0.0.1:$variant_port"
-  # Word splitting is wanted: VARIANT is a list of NAME=VALUE settings.
-  # shellcheck disable=SC2086
-  start_api "$variant_port" $VARIANT
+  start_api "$variant_port" "${variant_settings[@]}"
   variant_pid=$!
 fi
 (
@@ -195,7 +204,7 @@ measure() {
   echo "$name $connections ${line#wrk-result } cpu_ticks=$(( ticks_after - ticks_before ))" >>"$work/results"
 }
 
-log "warming up: every hot key read through the caches, JIT and connection pools on all five paths"
+log "warming up: every hot key read through the caches, JIT and connection pools on every path"
 warmup_limit=$(( $(seconds "$WARMUP") + 30 ))
 # HybridCache keeps an entry 5 minutes by default, so the peer reloads its hot set (about once per key) when a
 # run outlasts that; like everything else about the peer, that default is kept because it is what a user gets.
